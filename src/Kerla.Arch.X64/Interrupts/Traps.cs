@@ -1,0 +1,87 @@
+using System.Runtime.InteropServices;
+using Kerla.Arch.X64.Cpu;
+using Kerla.Arch.X64.Diagnostics;
+using Kerla.Arch.X64.Drivers;
+using Kerla.Kernel;
+
+namespace Kerla.Arch.X64.Interrupts
+{
+    // The registers asm/trap.asm saved, lowest address first.
+    internal struct TrapFrame
+    {
+        public ulong Rax, Rbx, Rcx, Rdx, Rsi, Rdi, Rbp, R8, R9, R10, R11, R12, R13, R14, R15;
+        public ulong Vector, ErrorCode;
+        public ulong Rip, Cs, Rflags, Rsp, Ss;
+    }
+
+    internal static unsafe class Traps
+    {
+        private static ulong s_ticks;
+        private static ulong s_spurious;
+
+        internal static ulong Ticks => s_ticks;
+
+        [UnmanagedCallersOnly(EntryPoint = "trap_handler")]
+        private static void Handle(TrapFrame* frame)
+        {
+            ulong vector = frame->Vector;
+            if (vector < 32)
+            {
+                Exception(frame);
+                return;
+            }
+            if (vector < Pic8259.VectorBase + 16)
+            {
+                int irq = (int)vector - Pic8259.VectorBase;
+                if (irq == 0) s_ticks++;
+                else s_spurious++;
+                Pic8259.EndOfIrq(irq);
+                return;
+            }
+            s_spurious++;
+        }
+
+        private static readonly string[] s_names =
+        {
+            "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow", "#BR bound range",
+            "#UD invalid opcode", "#NM device not available", "#DF double fault", "coprocessor segment overrun",
+            "#TS invalid TSS", "#NP segment not present", "#SS stack fault", "#GP general protection",
+            "#PF page fault", "reserved", "#MF x87 floating point", "#AC alignment check", "#MC machine check",
+            "#XM SIMD floating point", "#VE virtualization", "#CP control protection",
+        };
+
+        // A CPU exception in the kernel is a kernel bug: report it and stop. (Faults
+        // from user programs will become signals with the user-space issue.)
+        private static void Exception(TrapFrame* frame)
+        {
+            ulong vector = frame->Vector;
+            string name = vector < (ulong)s_names.Length ? s_names[vector] : "reserved";
+            Log.WriteRaw(string.Concat("\nCPU exception ", vector.ToString(), " (", name, "), error code 0x",
+                frame->ErrorCode.ToString("x"), "\n"));
+            if (vector == 14)
+            {
+                ulong error = frame->ErrorCode;
+                Log.WriteRaw(string.Concat("  CR2 0x", Native.ReadCr2().ToString("x"), ": ",
+                    (error & 1) != 0 ? "protection violation" : "page not present", " on ",
+                    (error & 16) != 0 ? "instruction fetch" : (error & 2) != 0 ? "write" : "read",
+                    (error & 4) != 0 ? " from user mode\n" : " from kernel mode\n"));
+            }
+            string? where = KernelSymbols.Lookup(frame->Rip, out ulong offset);
+            Log.WriteRaw(string.Concat("  RIP 0x", frame->Rip.ToString("x"), " ",
+                where is null ? "?" : string.Concat(where, "+0x", offset.ToString("x")), "\n"));
+            Register("RAX", frame->Rax, "RBX", frame->Rbx, "RCX", frame->Rcx);
+            Register("RDX", frame->Rdx, "RSI", frame->Rsi, "RDI", frame->Rdi);
+            Register("RBP", frame->Rbp, "RSP", frame->Rsp, "R8 ", frame->R8);
+            Register("R9 ", frame->R9, "R10", frame->R10, "R11", frame->R11);
+            Register("R12", frame->R12, "R13", frame->R13, "R14", frame->R14);
+            Register("R15", frame->R15, "RFL", frame->Rflags, "CS ", frame->Cs);
+            Backtrace.Print(X64Platform.Layout, frame->Rip, frame->Rbp);
+            Panic.Now(string.Concat("fatal exception in the kernel: ", name), backtrace: false);
+        }
+
+        private static void Register(string a, ulong av, string b, ulong bv, string c, ulong cv) =>
+            Log.WriteRaw(string.Concat("  ", a, " ", Hex(av), "  ", b, " ", Hex(bv), "  ", string.Concat(c, " ", Hex(cv), "\n")));
+
+        private static string Hex(ulong value) => value.ToString("x").PadLeft(16, '0');
+    }
+}

@@ -1,0 +1,60 @@
+using Kerla.Arch.X64.Cpu;
+using Kerla.Kernel.Memory;
+
+namespace Kerla.Arch.X64.Memory
+{
+    // Kernel page tables. The boot code maps the first 4 GiB twice: at 0 (only to
+    // get into the higher half) and at DirectMapBase, where the kernel reaches all
+    // physical memory (Linux's page_offset_base). Here we extend the direct map to
+    // the top of RAM and drop the identity map, so a null pointer faults.
+    internal static unsafe class Paging
+    {
+        internal const ulong DirectMapBase = 0xffff800000000000;
+        private const ulong Present = 1, Writable = 2, Huge = 1 << 7, NoExecute = 1UL << 63;
+        private const ulong AddressMask = 0x000ffffffffff000;
+        private const ulong BootMapped = 4UL << 30;
+
+        internal static void* PhysicalToVirtual(ulong physical) => (void*)(DirectMapBase + physical);
+
+        internal static ulong VirtualToPhysical(ulong address) =>
+            address >= KernelLayout.KernelBase ? address - KernelLayout.KernelBase : address - DirectMapBase;
+
+        internal static void Init(ulong bootPml4Physical, ulong topOfRam, PageAllocator pages)
+        {
+            ulong* pml4 = (ulong*)PhysicalToVirtual(bootPml4Physical);
+            ulong* pdpt = (ulong*)PhysicalToVirtual(pml4[256] & AddressMask);
+            // One page directory (1 GiB of 2 MiB pages) per PDPT entry past 4 GiB.
+            for (ulong gib = BootMapped >> 30; gib < (topOfRam + (1UL << 30) - 1) >> 30 && gib < 512; gib++)
+            {
+                ulong pdPhysical = pages.Allocate();
+                if (pdPhysical == 0) break;
+                ulong* pd = (ulong*)PhysicalToVirtual(pdPhysical);
+                for (ulong i = 0; i < 512; i++)
+                    pd[i] = ((gib << 30) + (i << 21)) | Present | Writable | Huge | NoExecute;
+                pdpt[gib] = pdPhysical | Present | Writable;
+            }
+            pml4[0] = 0;
+            Native.WriteCr3(Native.ReadCr3());
+        }
+    }
+
+    // The heap's pages: from the page allocator, used through the direct map.
+    internal sealed class DirectMapPageSource : Kerla.Runtime.PageSource
+    {
+        private readonly PageAllocator _pages;
+
+        internal DirectMapPageSource(PageAllocator pages) { _pages = pages; }
+
+        public override nuint AllocatePages(nuint count)
+        {
+            ulong physical = _pages.Allocate(count);
+            return physical == 0 ? 0 : (nuint)(Paging.DirectMapBase + physical);
+        }
+
+        public override void FreePages(nuint address, nuint count)
+        {
+            if (!_pages.Free(Paging.VirtualToPhysical(address), count))
+                Kerla.Kernel.Panic.Now("kernel heap freed pages that were not allocated");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Kerla.Arch.X64.Cpu;
+using Kerla.Arch.X64.Diagnostics;
+using Kerla.Arch.X64.Drivers;
+using Kerla.Arch.X64.Interrupts;
+using Kerla.Arch.X64.Memory;
+using Kerla.Kernel;
+
+namespace Kerla.Arch.X64
+{
+    internal sealed unsafe class X64Platform : Platform
+    {
+        internal const int Hz = 100;
+        internal static KernelLayout Layout;
+        private static ulong s_bootTsc;
+        private static ulong s_tscPerMs = 1;
+
+        internal static void StartClock(ulong bootTsc) => s_bootTsc = bootTsc;
+        internal static void CalibrateClock() => s_tscPerMs = Pit8254.MeasureTscPerMillisecond();
+        internal static ulong TscPerMillisecond => s_tscPerMs;
+
+        public override string Name => "x86_64";
+
+        public override void ConsoleWrite(char c) => Serial16550.Write(c < 256 ? (byte)c : (byte)'?');
+
+        public override ulong NanosecondsSinceBoot
+        {
+            get
+            {
+                ulong delta = Native.Rdtsc() - s_bootTsc;
+                ulong ms = delta / s_tscPerMs;
+                return ms * 1000000 + delta % s_tscPerMs * 1000000 / s_tscPerMs;
+            }
+        }
+
+        public override ulong TimerTicks => Traps.Ticks;
+        public override int TimerHz => Hz;
+
+        public override void EnableInterrupts() => Native.Sti();
+        public override void WaitForInterrupt() => Native.StiHlt();
+
+        public override void PrintBacktrace()
+        {
+            // Start from our caller's frame.
+            ulong rbp = Native.ReadRbp();
+            Backtrace.Print(Layout, rbp != 0 && Layout.InImage(rbp) ? ((ulong*)rbp)[1] : 0, rbp != 0 && Layout.InImage(rbp) ? ((ulong*)rbp)[0] : 0);
+        }
+
+        public override string? SymbolAt(nuint address, out nuint offset)
+        {
+            string? name = KernelSymbols.Lookup(address, out ulong distance);
+            offset = (nuint)distance;
+            return name;
+        }
+
+        public override void PowerOff(int status) => Drivers.PowerOff.Now(status);
+
+        public override void Halt()
+        {
+            while (true)
+            {
+                Native.Cli();
+                Native.Hlt();
+            }
+        }
+
+        // An address in the hole below the direct map: never mapped.
+        public override void TriggerPageFault()
+        {
+            ulong* unmapped = (ulong*)0x0000dead0000beef;
+            ReadAndKeep(*unmapped);
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void ReadAndKeep(ulong value) { s_sink = value; }
+        private static ulong s_sink;
+    }
+}

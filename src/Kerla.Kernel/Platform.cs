@@ -1,0 +1,42 @@
+namespace Kerla.Kernel
+{
+    // What the portable kernel needs from the machine. Kerla.Arch.X64 provides it;
+    // a port to another architecture provides its own.
+    public abstract class Platform
+    {
+        public abstract string Name { get; }
+
+        // Writes to the boot console (the serial port) without allocating.
+        public abstract void ConsoleWrite(char c);
+
+        // Monotonic time since the kernel started, in nanoseconds.
+        public abstract ulong NanosecondsSinceBoot { get; }
+
+        // Timer interrupts taken since the timer was started.
+        public abstract ulong TimerTicks { get; }
+
+        public abstract int TimerHz { get; }
+
+        public abstract void EnableInterrupts();
+
+        // Sleeps until the next interrupt (interrupts enabled).
+        public abstract void WaitForInterrupt();
+
+        // Prints the call stack of the caller, symbolized, to the console.
+        public abstract void PrintBacktrace();
+
+        // The symbol that contains an address in the kernel image, or null.
+        public abstract string? SymbolAt(nuint address, out nuint offset);
+
+        // Stops the machine for good. In test mode (isa-debug-exit present) the
+        // emulator exits with `status`.
+        public abstract void PowerOff(int status);
+
+        // Stops this CPU with interrupts off; used by panic.
+        public abstract void Halt();
+
+        // Touches an address that is not mapped: the page-fault test of the
+        // exception path (kerla.test=pagefault).
+        public abstract void TriggerPageFault();
+    }
+}
