@@ -63,10 +63,11 @@ namespace Kerla.Arch.X64
             }
         }
 
-        // An address in the hole below the direct map: never mapped.
+        // A canonical user-half address: nothing is mapped below the kernel's half
+        // until user space exists.
         public override void TriggerPageFault()
         {
-            ulong* unmapped = (ulong*)0x0000dead0000beef;
+            ulong* unmapped = (ulong*)0x000000dead000000;
             ReadAndKeep(*unmapped);
         }
 

@@ -38,6 +38,16 @@ namespace Kerla.Kernel
             while (true) { }
         }
 
+        // ilc names a type's MethodTable like a C++ vtable, "_ZTV<length><name>",
+        // the name being the assembly and the type joined by underscores.
+        internal static string TypeNameOf(string symbol)
+        {
+            if (!symbol.StartsWith("_ZTV")) return symbol;
+            int i = 4;
+            while (i < symbol.Length && char.IsDigit(symbol[i])) i++;
+            return symbol.Substring(i);
+        }
+
         // The runtime's way in: `throw`, failed casts, out of memory.
         internal sealed class RuntimePanicHost : RuntimeHost
         {
@@ -53,7 +63,7 @@ namespace Kerla.Kernel
                 {
                     // The exception's MethodTable symbol names its type.
                     string? symbol = s_platform.SymbolAt(ObjectAllocator.TypeHandleOf(exception), out nuint offset);
-                    if (symbol is not null && offset == 0) type = symbol;
+                    if (symbol is not null && offset == 0) type = TypeNameOf(symbol);
                 }
                 string message = exception is System.Exception e ? e.Message : "";
                 Now(string.Concat(reason, ": ", type, ": ", message));

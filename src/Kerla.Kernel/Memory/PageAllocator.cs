@@ -34,10 +34,12 @@ namespace Kerla.Kernel.Memory
             }
             foreach (MemoryRegion region in memoryMap)
                 if (region.Type != MemoryType.Usable) Reserve(region.Start, region.Length);
+            // Address 0 means "no memory" to callers: page 0 is never handed out.
+            Reserve(0, PageSize);
             TotalPages = FreePages;
         }
 
-        // Usable pages when the allocator was made.
+        // Usable pages when the allocator was made (page 0 not counted).
         public ulong TotalPages { get; }
 
         public ulong FreePages { get; private set; }

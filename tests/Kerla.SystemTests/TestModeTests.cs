@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Kerla.SystemTests;
+
+// kerla.test=...: the kernel's own test modes, ended through isa-debug-exit.
+public class TestModeTests
+{
+    [Fact]
+    public void SelfTestsPass()
+    {
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=selftest");
+        Assert.True(boot.KernelStatus == 0, boot.ToString());
+        Match summary = Regex.Match(boot.Output, @"selftest: (\d+) passed, (\d+) failed \((\d+) checks\)");
+        Assert.True(summary.Success, boot.ToString());
+        int passed = int.Parse(summary.Groups[1].Value);
+        Assert.Equal(0, int.Parse(summary.Groups[2].Value));
+        Assert.Equal(passed, Regex.Matches(boot.Output, @"selftest: .* ok\n").Count);
+        Assert.DoesNotContain("FAILED", boot.Output);
+        // The runtime probes and the memory and timer tests all ran.
+        foreach (string name in new[] { "interfaces with many implementations", "static constructors", "delegates and closures",
+                     "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive" })
+            Assert.Contains($"selftest: {name} ok", boot.Output);
+    }
+
+    [Fact]
+    public void PageFaultPrintsTheExceptionWithASymbolizedBacktrace()
+    {
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=pagefault");
+        string o = boot.Output;
+        Assert.True(boot.KernelStatus == 0x7f, boot.ToString());
+        Assert.Contains("CPU exception 14 (#PF page fault), error code 0x0\n", o);
+        Assert.Contains("CR2 0xdead000000: page not present on read from kernel mode", o);
+        Assert.Matches(@"RIP 0xffffffff8[0-9a-f]{7} Kerla_\w+\+0x[0-9a-f]+\n", o);
+        Assert.Matches(@"RAX [0-9a-f]{16}  RBX [0-9a-f]{16}  RCX [0-9a-f]{16}\n", o);
+        Assert.Matches(@"Backtrace:\n  # 0 0xffffffff8[0-9a-f]{7} Kerla_\w+\+0x[0-9a-f]+\n", o);
+        // The walk reaches the host project's Main: names come from the image's own symbol table.
+        Assert.Matches(@"  # \d 0xffffffff8[0-9a-f]{7} HelloKernel_Program__Main\+0x[0-9a-f]+\n", o);
+        Assert.Contains("Kernel panic: fatal exception in the kernel: #PF page fault", o);
+    }
+
+    [Fact]
+    public void AnUnhandledThrowIsAPanicNamingTheExceptionType()
+    {
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=throw");
+        Assert.True(boot.KernelStatus == 0x7f, boot.ToString());
+        Assert.Matches(@"Kernel panic: unhandled exception: Kerla_Runtime_System_InvalidOperationException: thrown by kerla.test=throw\n", boot.Output);
+        Assert.Matches(@"Backtrace:\n(  # *\d+ 0x[0-9a-f]+ .*\n)+", boot.Output);
+    }
+}
