@@ -53,6 +53,9 @@ prerequisites() {
 
 pack() {
   say "packing the Kerla packages into artifacts/packages"
+  if [ ! -e .git ] || [ -f .git/shallow ]; then
+    echo "note: no full git history (shallow clone or no .git): packages are versioned 0.0.0-local; 'git fetch --unshallow' gives real versions." >&2
+  fi
   mkdir -p artifacts/packages
   rm -f artifacts/packages/*.nupkg
   dotnet pack Kerla.sln -c "$CONFIGURATION" -nologo -v quiet
