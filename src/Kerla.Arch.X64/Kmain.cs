@@ -39,6 +39,7 @@ namespace Kerla.Arch.X64
             var platform = new X64Platform();
             KernelHost.AttachPlatform(platform);
             KernelHost.AddPackage(PackageInfo.Name, PackageInfo.Version);
+            Kerla.Kernel.SelfTest.SelfTests.Add(SelfTest.UnsafeLanguageTests.All());
             KernelSymbols.Init(layout);
             KernelHost.MarkPhase("clock+runtime");
 

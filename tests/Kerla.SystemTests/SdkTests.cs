@@ -22,6 +22,7 @@ public class SdkTests
     [InlineData("KerlaCheckBuildTools", "KerlaNasm", "nasm")]
     [InlineData("KerlaCheckBuildTools", "KerlaLinker", "lld")]
     [InlineData("KerlaCheckRunTools", "KerlaQemu", "qemu-system-x86")]
+    [InlineData("KerlaCheckIsoTools", "KerlaGrubMkrescue", "grub-pc-bin")]
     [InlineData("KerlaIso", "KerlaGrubMkrescue", "grub-pc-bin")]
     public void AMissingToolIsOneLineNamingItsDebianPackage(string target, string property, string package)
     {

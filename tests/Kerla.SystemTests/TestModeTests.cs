@@ -18,7 +18,8 @@ public class TestModeTests
         Assert.DoesNotContain("FAILED", boot.Output);
         // The runtime probes and the memory and timer tests all ran.
         foreach (string name in new[] { "interfaces with many implementations", "static constructors", "delegates and closures",
-                     "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive" })
+                     "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive",
+                     "pointers, fixed and fixed buffers", "managed and unmanaged function pointers" })
             Assert.Contains($"selftest: {name} ok", boot.Output);
     }
 

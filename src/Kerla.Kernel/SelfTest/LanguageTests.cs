@@ -22,7 +22,7 @@ namespace Kerla.Kernel.SelfTest
             new Test("static constructors", StaticConstructors),
             new Test("strings and formatting", Strings),
             new Test("arrays", Arrays),
-            new Test("struct layouts and fixed buffers", Layouts),
+            new Test("struct layouts", Layouts),
             new Test("spans, stackalloc and ranges", Spans),
             new Test("delegates and closures", Delegates),
             new Test("try/finally and using", Finally),

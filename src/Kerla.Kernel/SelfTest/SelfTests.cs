@@ -10,15 +10,15 @@ namespace Kerla.Kernel.SelfTest
     {
         private static int s_checks;
         private static int s_checkFailures;
+        private static Test[] s_extra = new Test[0];
+
+        // Tests from other packages (Kerla.Arch.X64 adds the ones that need unsafe code).
+        public static void Add(Test[] tests) => s_extra = Concat(s_extra, tests);
 
         public static int Run(Platform platform)
         {
             int passed = 0, failed = 0;
-            Test[] tests = LanguageTests.All();
-            Test[] more = MemoryTests.All(platform);
-            Test[] all = new Test[tests.Length + more.Length];
-            Array.Copy(tests, all, tests.Length);
-            Array.Copy(more, 0, all, tests.Length, more.Length);
+            Test[] all = Concat(Concat(LanguageTests.All(), s_extra), MemoryTests.All(platform));
 
             for (int i = 0; i < all.Length; i++)
             {
@@ -31,6 +31,14 @@ namespace Kerla.Kernel.SelfTest
             Log.Info(string.Concat("selftest: ", passed.ToString(), " passed, ", failed.ToString(), " failed (",
                 s_checks.ToString(), " checks)"));
             return failed;
+        }
+
+        private static Test[] Concat(Test[] a, Test[] b)
+        {
+            Test[] all = new Test[a.Length + b.Length];
+            Array.Copy(a, all, a.Length);
+            Array.Copy(b, 0, all, a.Length, b.Length);
+            return all;
         }
 
         // Records one expectation; a failure names what was expected.
