@@ -30,6 +30,7 @@ public class BootTests
     [Theory]
     [InlineData("128M")]
     [InlineData("512M")]
+    [InlineData("5120M")] // above 4 GiB: the direct map is extended past what the boot code maps
     public void ReportsTheMemoryTheMachineHas(string memory)
     {
         BootResult boot = Qemu.BootKernel("console=ttyS0", until: Idle, memory: memory);

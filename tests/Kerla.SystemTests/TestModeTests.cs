@@ -5,10 +5,12 @@ namespace Kerla.SystemTests;
 // kerla.test=...: the kernel's own test modes, ended through isa-debug-exit.
 public class TestModeTests
 {
-    [Fact]
-    public void SelfTestsPass()
+    [Theory]
+    [InlineData("128M")]
+    [InlineData("5120M")]
+    public void SelfTestsPass(string memory)
     {
-        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=selftest");
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=selftest", memory: memory);
         Assert.True(boot.KernelStatus == 0, boot.ToString());
         Match summary = Regex.Match(boot.Output, @"selftest: (\d+) passed, (\d+) failed \((\d+) checks\)");
         Assert.True(summary.Success, boot.ToString());
@@ -19,7 +21,8 @@ public class TestModeTests
         // The runtime probes and the memory and timer tests all ran.
         foreach (string name in new[] { "interfaces with many implementations", "static constructors", "delegates and closures",
                      "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive",
-                     "pointers, fixed and fixed buffers", "managed and unmanaged function pointers" })
+                     "pointers, fixed and fixed buffers", "managed and unmanaged function pointers",
+                     "direct map reaches the top of RAM" })
             Assert.Contains($"selftest: {name} ok", boot.Output);
     }
 

@@ -12,6 +12,7 @@ namespace Kerla.Arch.X64.SelfTest
         {
             new Test("pointers, fixed and fixed buffers", PointersAndFixed),
             new Test("managed and unmanaged function pointers", FunctionPointers),
+            new Test("direct map reaches the top of RAM", DirectMapTop),
         };
 
         private struct Packet
@@ -41,6 +42,22 @@ namespace Kerla.Arch.X64.SelfTest
             Equal(0x07060504, *(int*)(scratch + 4), "unaligned-free read through a cast pointer");
             string text = "kernel";
             fixed (char* c = text) Equal('r', c[2], "fixed on a string");
+        }
+
+        // The last page of the highest usable region, written and read back through
+        // the direct map (beyond the 4 GiB the boot code maps when RAM goes there).
+        private static void DirectMapTop()
+        {
+            ulong top = 0;
+            foreach (Kerla.Kernel.Memory.MemoryRegion region in Kerla.Kernel.KernelHost.BootInfo.MemoryMap)
+                if (region.Type == Kerla.Kernel.Memory.MemoryType.Usable && region.End > top) top = region.End;
+            ulong last = (top & ~4095UL) - 4096;
+            Check(Kerla.Kernel.KernelHost.Pages.IsFree(last), "the last page of RAM is free");
+            ulong* page = (ulong*)Memory.Paging.PhysicalToVirtual(last);
+            for (int i = 0; i < 512; i++) page[i] = last + (ulong)i;
+            ulong sum = 0;
+            for (int i = 0; i < 512; i++) sum += page[i] - last;
+            Equal(511 * 512 / 2, (long)sum, "values read back from the last page");
         }
 
         private static int Twice(int x) => x * 2;
