@@ -45,6 +45,7 @@ namespace Kerla.Arch.X64
 
             Gdt.Init();
             Idt.Init();
+            UserCopy.Init();
             KernelHost.MarkPhase("cpu");
 
             var memory = new DirectMapReader();

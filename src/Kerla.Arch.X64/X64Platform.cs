@@ -52,6 +52,12 @@ namespace Kerla.Arch.X64
             return name;
         }
 
+        public override bool CopyFromUser(ulong address, System.Span<byte> destination) => UserCopy.FromUser(address, destination);
+
+        public override bool CopyToUser(ulong address, System.ReadOnlySpan<byte> source) => UserCopy.ToUser(address, source);
+
+        public override bool MapUserPage(ulong address) => Paging.MapUserPage(address);
+
         public override void PowerOff(int status) => Drivers.PowerOff.Now(status);
 
         public override void Halt()

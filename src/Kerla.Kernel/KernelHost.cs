@@ -20,6 +20,12 @@ namespace Kerla.Kernel
         public static PageAllocator Pages => s_pages!;
         public static CommandLine CommandLine => s_commandLine!;
 
+        // The calling process. There are no processes yet: the kernel's own thread
+        // is the one that will become init, which is process 1 on Linux too.
+        public static int CurrentPid => 1;
+
+        public static string Hostname { get; set; } = "(none)";
+
         // Called by the architecture as soon as C# runs normally (statics initialised).
         public static void AttachPlatform(Platform platform)
         {
@@ -37,6 +43,7 @@ namespace Kerla.Kernel
             s_commandLine = new CommandLine(bootInfo.CommandLine);
             if (s_commandLine.Has("quiet")) Log.ConsoleLevel = 4;
             Log.ConsoleLevel = s_commandLine.GetInt("loglevel", Log.ConsoleLevel);
+            Syscalls.SyscallTrace.Configure(s_commandLine);
         }
 
         // Records a package for the banner ("Kerla.Arch.X64 0.1.2").
@@ -54,6 +61,7 @@ namespace Kerla.Kernel
         public static void Run(string imageName)
         {
             Platform platform = Platform;
+            Syscalls.SyscallTable.Verify();
             PrintBanner(imageName);
             PrintMemory();
             MarkPhase("banner");
@@ -79,6 +87,7 @@ namespace Kerla.Kernel
                 Kerla.Kernel.PackageInfo.Name, " ", Kerla.Kernel.PackageInfo.Version));
             for (int i = 0; i < s_packages.Length; i++) Log.Info(string.Concat("packages: ", s_packages[i]));
             Log.Info(string.Concat("Command line: ", BootInfo.CommandLine));
+            Log.Info(string.Concat("Syscalls: ", Syscalls.SyscallTable.Count.ToString(), " implemented, the rest return ENOSYS"));
         }
 
         private static void PrintMemory()

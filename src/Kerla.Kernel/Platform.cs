@@ -35,6 +35,17 @@ namespace Kerla.Kernel
         // Stops this CPU with interrupts off; used by panic.
         public abstract void Halt();
 
+        // The user-copy layer: copies between kernel memory and user addresses. False
+        // (EFAULT to the caller) when any byte is not accessible user memory; a bad
+        // address never faults the kernel.
+        public abstract bool CopyFromUser(ulong address, System.Span<byte> destination);
+
+        public abstract bool CopyToUser(ulong address, System.ReadOnlySpan<byte> source);
+
+        // Maps a zeroed, writable user page at `address` in the current address
+        // space (false if it is not a free user page address).
+        public abstract bool MapUserPage(ulong address);
+
         // Touches an address that is not mapped: the page-fault test of the
         // exception path (kerla.test=pagefault).
         public abstract void TriggerPageFault();

@@ -22,8 +22,35 @@ public class TestModeTests
         foreach (string name in new[] { "interfaces with many implementations", "static constructors", "delegates and closures",
                      "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive",
                      "pointers, fixed and fixed buffers", "managed and unmanaged function pointers",
-                     "direct map reaches the top of RAM" })
+                     "direct map reaches the top of RAM", "syscalls: write to the console", "syscalls: bad pointers and descriptors",
+                     "syscalls: uname and getpid", "syscalls: unknown numbers are ENOSYS" })
             Assert.Contains($"selftest: {name} ok", boot.Output);
+        // write(1, ...) through the generated dispatch table reached the console.
+        Assert.Contains("\nselftest: hello from write(2)\n", boot.Output);
+        Assert.Contains("syscall fork (57) is not implemented: ENOSYS", boot.Output);
+    }
+
+    [Fact]
+    public void StraceShowsTheChosenSyscallsWithDecodedArguments()
+    {
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=selftest kerla.strace=write,uname");
+        string o = boot.Output;
+        Assert.True(boot.KernelStatus == 0, boot.ToString());
+        Assert.Contains("[pid 1] write(1, \"selftest: hello from write(2)\\n\", 30) = 30\n", o);
+        Assert.Contains("[pid 1] write(7, \"s\", 1) = -1 EBADF (Bad file number)\n", o);
+        Assert.Contains("[pid 1] write(1, 0x20000000, 4) = -1 EFAULT (Bad address)\n", o);
+        Assert.Contains("[pid 1] write(1, 0x10000ff8, 16) = 8\n", o);
+        Assert.Contains("[pid 1] uname(0x10000000) = 0\n", o);
+        Assert.DoesNotContain("] fork(", o);
+        Assert.DoesNotContain("] getpid(", o);
+    }
+
+    [Fact]
+    public void StraceLimitedToOtherProcessesPrintsNothing()
+    {
+        BootResult boot = Qemu.BootKernel("console=ttyS0 kerla.test=selftest kerla.strace=all kerla.strace.pid=2,3");
+        Assert.True(boot.KernelStatus == 0, boot.ToString());
+        Assert.DoesNotContain("[pid ", boot.Output);
     }
 
     [Fact]

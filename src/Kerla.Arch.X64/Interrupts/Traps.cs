@@ -25,6 +25,16 @@ namespace Kerla.Arch.X64.Interrupts
         private static void Handle(TrapFrame* frame)
         {
             ulong vector = frame->Vector;
+            if (vector == 14 && (frame->Cs & 3) == 0)
+            {
+                // A bad user pointer met by the user-copy layer: EFAULT, not a panic.
+                ulong fixup = Memory.UserCopy.FixupFor(frame->Rip);
+                if (fixup != 0)
+                {
+                    frame->Rip = fixup;
+                    return;
+                }
+            }
             if (vector < 32)
             {
                 Exception(frame);

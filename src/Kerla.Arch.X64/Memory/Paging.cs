@@ -35,6 +35,50 @@ namespace Kerla.Arch.X64.Memory
             }
             pml4[0] = 0;
             Native.WriteCr3(Native.ReadCr3());
+            s_pml4 = pml4;
+            s_pages = pages;
+        }
+
+        private const ulong User = 4;
+        private static ulong* s_pml4;
+        private static PageAllocator? s_pages;
+
+        // Maps one zeroed 4 KiB user page (present, writable, user, no-execute) at a
+        // page-aligned user address, making page tables on the way. False if the
+        // address is not a user page address, is already mapped, or memory ran out.
+        internal static bool MapUserPage(ulong address)
+        {
+            if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_pml4 == null) return false;
+            ulong* table = s_pml4;
+            for (int level = 3; level > 0; level--)
+            {
+                int index = (int)((address >> (12 + 9 * level)) & 511);
+                if ((table[index] & Present) == 0)
+                {
+                    ulong next = NewTable();
+                    if (next == 0) return false;
+                    table[index] = next | Present | Writable | User;
+                }
+                else if ((table[index] & Huge) != 0) return false;
+                table = (ulong*)PhysicalToVirtual(table[index] & AddressMask);
+            }
+            int last = (int)((address >> 12) & 511);
+            if ((table[last] & Present) != 0) return false;
+            ulong page = NewTable();
+            if (page == 0) return false;
+            table[last] = page | Present | Writable | User | NoExecute;
+            Native.Invlpg(address);
+            return true;
+        }
+
+        // A zeroed page from the page allocator (for a page table or a page).
+        private static ulong NewTable()
+        {
+            ulong physical = s_pages!.Allocate();
+            if (physical == 0) return 0;
+            ulong* p = (ulong*)PhysicalToVirtual(physical);
+            for (int i = 0; i < 512; i++) p[i] = 0;
+            return physical;
         }
     }
 

@@ -18,7 +18,7 @@ namespace Kerla.Kernel.SelfTest
         public static int Run(Platform platform)
         {
             int passed = 0, failed = 0;
-            Test[] all = Concat(Concat(LanguageTests.All(), s_extra), MemoryTests.All(platform));
+            Test[] all = Concat(Concat(Concat(LanguageTests.All(), s_extra), MemoryTests.All(platform)), SyscallTests.All());
 
             for (int i = 0; i < all.Length; i++)
             {

@@ -74,3 +74,13 @@ namespace System.Reflection
         public string MemberName { get; }
     }
 }
+
+namespace System.ComponentModel
+{
+    [AttributeUsage(AttributeTargets.All)]
+    public sealed class DescriptionAttribute : Attribute
+    {
+        public DescriptionAttribute(string description) { Description = description; }
+        public string Description { get; }
+    }
+}
