@@ -36,5 +36,9 @@ namespace Kerla.Generators
         public static readonly DiagnosticDescriptor BadTraceLength = new(
             "KERLA1007", "TraceBuffer names no integer parameter",
             "[TraceBuffer(\"{0}\")] on '{1}' must name an integer parameter of the same handler", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor BadLinuxStruct = new(
+            "KERLA1101", "Linux struct cannot be laid out",
+            "[LinuxStruct] {0}: {1}", "Kerla.Abi", DiagnosticSeverity.Error, isEnabledByDefault: true);
     }
 }

@@ -12,6 +12,8 @@ namespace Kerla.Generators
         public const string TraceBufferAttribute = "Kerla.Kernel.Syscalls.TraceBufferAttribute";
         public const string ErrnoTableAttribute = "Kerla.Kernel.Syscalls.ErrnoTableAttribute";
         public const string SyscallNameTableAttribute = "Kerla.Kernel.Syscalls.SyscallNameTableAttribute";
+        public const string LinuxStructAttribute = "Kerla.Kernel.Abi.LinuxStructAttribute";
+        public const string FieldAttribute = "Kerla.Kernel.Abi.FieldAttribute";
         public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
 
         // SyscallNumber members are the Linux names in PascalCase: a word break

@@ -22,7 +22,7 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(params string[] sources)
     {
         var options = new CSharpParseOptions(LanguageVersion.Preview);
-        IEnumerable<SyntaxTree> trees = Directory.GetFiles(KernelSources, "*.cs")
+        IEnumerable<SyntaxTree> trees = Directory.GetFiles(KernelSources, "*.cs", SearchOption.AllDirectories)
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, path: f))
             .Concat(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"Test{i}.cs")));
         return CSharpCompilation.Create("Kerla.TestKernel", trees, References,
@@ -30,7 +30,7 @@ internal static class GeneratorHarness
     }
 
     public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
-        new ISourceGenerator[] { new SyscallGenerator().AsSourceGenerator(), new ErrnoGenerator().AsSourceGenerator(), new SyscallNameGenerator().AsSourceGenerator() },
+        new ISourceGenerator[] { new SyscallGenerator().AsSourceGenerator(), new ErrnoGenerator().AsSourceGenerator(), new SyscallNameGenerator().AsSourceGenerator(), new LinuxStructGenerator().AsSourceGenerator() },
         parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -58,6 +58,9 @@ public class IncrementalTests
     [InlineData(typeof(ErrnoTableModel))]
     [InlineData(typeof(ErrnoModel))]
     [InlineData(typeof(SyscallNameModel))]
+    [InlineData(typeof(StructModel))]
+    [InlineData(typeof(FieldModel))]
+    [InlineData(typeof(LinuxStructGenerator.Declaration))]
     public void ModelsHoldNoSymbolsOrCompilations(Type model)
     {
         var seen = new HashSet<Type>();

@@ -74,6 +74,32 @@ public class SyscallGeneratorTests
     }
 
     [Fact]
+    public void StructLayoutMatchesTheBaseline()
+    {
+        var (sources, output) = GeneratorHarness.Generate(GeneratorHarness.Compile());
+        MatchesBaseline("Stat.g.cs", sources["Stat.g.cs"]);
+        using var stream = new MemoryStream();
+        Assert.True(output.Emit(stream).Success);
+        var assembly = new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true).LoadFromStream(new MemoryStream(stream.ToArray()));
+        // Layout constants as the generated code declares them.
+        var layout = assembly.GetType("Kerla.Kernel.Abi.Stat+Layout")!;
+        Assert.Equal(24, (int)layout.GetField("st_mode")!.GetValue(null)!);
+        Assert.Equal(48, (int)layout.GetField("st_size")!.GetValue(null)!);
+        Assert.Equal(144, (int)assembly.GetType("Kerla.Kernel.Abi.Stat")!.GetField("Size")!.GetValue(null)!);
+    }
+
+    [Fact]
+    public void AnUnknownCTypeIsReported()
+    {
+        var compilation = GeneratorHarness.Compile(
+            "using Kerla.Kernel.Abi; namespace T { [LinuxStruct(\"odd\", \"linux/odd.h\")] [Field(\"x\", \"float\")] public readonly ref partial struct Odd { } }");
+        GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        Diagnostic d = Assert.Single(diagnostics);
+        Assert.Equal("KERLA1101", d.Id);
+        Assert.Equal("[LinuxStruct] Odd: field x: unknown C type 'float'", d.GetMessage());
+    }
+
+    [Fact]
     public void GeneratedCodeCallsTheHandlersWithDecodedArguments()
     {
         // The generated thunks compiled and run on the host: registers in, handler result out.
@@ -81,7 +107,7 @@ public class SyscallGeneratorTests
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(stream.ToArray()));
+        var assembly = new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true).LoadFromStream(new MemoryStream(stream.ToArray()));
         var table = assembly.GetType("Kerla.Kernel.Syscalls.SyscallTable")!;
         var init = assembly.GetType("Kerla.Kernel.Syscalls.Generated.SyscallRegistration_Kerla_TestKernel")!;
         init.GetMethod("Register", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, null);

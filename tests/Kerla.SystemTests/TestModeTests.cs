@@ -23,7 +23,7 @@ public class TestModeTests
                      "heap: usage returns to where it was", "pages: contiguous runs", "timer: interrupts arrive",
                      "pointers, fixed and fixed buffers", "managed and unmanaged function pointers",
                      "direct map reaches the top of RAM", "syscalls: write to the console", "syscalls: bad pointers and descriptors",
-                     "syscalls: uname and getpid", "syscalls: unknown numbers are ENOSYS" })
+                     "syscalls: uname and getpid", "syscalls: unknown numbers are ENOSYS", "abi: generated struct accessors" })
             Assert.Contains($"selftest: {name} ok", boot.Output);
         // write(1, ...) through the generated dispatch table reached the console.
         Assert.Contains("\nselftest: hello from write(2)\n", boot.Output);

@@ -18,6 +18,7 @@ namespace Kerla.Kernel.SelfTest
             new Test("syscalls: bad pointers and descriptors", BadArguments),
             new Test("syscalls: uname and getpid", UnameAndGetpid),
             new Test("syscalls: unknown numbers are ENOSYS", Unknown),
+            new Test("abi: generated struct accessors", StructAccessors),
         };
 
         private static bool s_mapped;
@@ -56,7 +57,7 @@ namespace Kerla.Kernel.SelfTest
         {
             MapPage();
             Equal(0, Call(SyscallNumber.Uname, Page), "uname returns 0");
-            Span<byte> uts = stackalloc byte[65 * 6];
+            Span<byte> uts = stackalloc byte[Abi.NewUtsname.Size];
             Check(KernelHost.Platform.CopyFromUser(Page, uts), "read struct utsname back");
             Equal("Linux", Field(uts, 0), "utsname.sysname");
             Equal(Uname.Release, Field(uts, 2), "utsname.release");
@@ -71,6 +72,24 @@ namespace Kerla.Kernel.SelfTest
             Span<char> chars = stackalloc char[end];
             for (int i = 0; i < end; i++) chars[i] = (char)field[i];
             return new string(chars);
+        }
+
+        private static void StructAccessors()
+        {
+            Span<byte> bytes = stackalloc byte[Abi.Statx.Size];
+            bytes.Clear();
+            var statx = new Abi.Statx(bytes);
+            statx.stx_mode = 0x81a4;
+            statx.stx_size = 0x123456789;
+            Abi.StatxTimestamp mtime = statx.stx_mtime;
+            mtime.tv_sec = -5;
+            mtime.tv_nsec = 999999999;
+            Equal(0x81a4, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(Abi.Statx.Layout.stx_mode)), "stx_mode in the bytes");
+            Equal(0x123456789, (long)statx.stx_size, "stx_size read back");
+            Equal(-5, statx.stx_mtime.tv_sec, "nested statx_timestamp field");
+            Equal(999999999, statx.stx_mtime.tv_nsec, "nested field next to it");
+            Equal(0, statx.stx_atime.tv_sec, "the neighbouring timestamp untouched");
+            Equal(256, Abi.Statx.Size, "sizeof(struct statx)");
         }
 
         private static void Unknown()
