@@ -26,8 +26,11 @@ namespace Kerla.Generators
                 .Select(static (m, _) => m!)
                 .WithTrackingName(HandlersStep);
 
+            // One handler per number: a second one is the analyzer's error KERLA1001,
+            // and generating both would bury it under a compile error in generated code.
             IncrementalValueProvider<EquatableArray<SyscallModel>> all = handlers.Collect()
-                .Select(static (items, _) => EquatableArray.From(items.OrderBy(m => m.Number).ThenBy(m => m.ContainingType + "." + m.Method)))
+                .Select(static (items, _) => EquatableArray.From(items.OrderBy(m => m.Number).ThenBy(m => m.ContainingType + "." + m.Method)
+                    .GroupBy(m => m.Number).Select(g => g.First())))
                 .WithTrackingName(CollectedStep);
 
             IncrementalValueProvider<string> assembly = context.CompilationProvider

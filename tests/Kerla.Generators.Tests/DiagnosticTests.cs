@@ -29,6 +29,22 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void TwoHandlersStillGenerateCodeThatCompilesSoOnlyTheDiagnosticShows()
+    {
+        var compilation = GeneratorHarness.Compile(SyscallGeneratorTests.SyscallTableStub, """
+            using Kerla.Kernel.Syscalls;
+            namespace T {
+            public static class A { [Syscall(SyscallNumber.Write)] public static long First(Fd fd) => 0; }
+            public static class B { [Syscall(SyscallNumber.Write)] public static long Second(Fd fd) => 0; }
+            }
+            """);
+        var (sources, output) = GeneratorHarness.Generate(compilation);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sources["SyscallRegistration.g.cs"], "Register\\(1, "));
+        Assert.Contains(GeneratorHarness.Analyze(compilation), d => d.Id == "KERLA1001");
+    }
+
+    [Fact]
     public void NumberThatIsNotASyscall()
     {
         var d = Single("public static class A { [Syscall((SyscallNumber)999)] public static long H() => 0; }");

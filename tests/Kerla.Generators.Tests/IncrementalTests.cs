@@ -22,18 +22,29 @@ public class IncrementalTests
         CSharpCompilation edited = compilation.ReplaceSyntaxTree(other,
             CSharpSyntaxTree.ParseText("namespace T { public static class Other { public static int X = 2; public static int Y = 3; } }",
                 (CSharpParseOptions)other.Options, other.FilePath));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results
-            .Single(r => r.Generator.GetGeneratorType() == typeof(SyscallGenerator));
+        var results = driver.RunGenerators(edited).GetRunResult().Results;
 
-        foreach (string step in new[] { SyscallGenerator.HandlersStep, SyscallGenerator.CollectedStep })
+        // Every named step of every generator.
+        var steps = new (Type Generator, string[] Names)[]
         {
-            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} not tracked");
-            foreach (var run in result.TrackedSteps[step])
-                foreach (var (_, reason) in run.Outputs)
-                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}");
+            (typeof(SyscallGenerator), new[] { SyscallGenerator.HandlersStep, SyscallGenerator.CollectedStep }),
+            (typeof(ErrnoGenerator), new[] { ErrnoGenerator.TableStep }),
+            (typeof(SyscallNameGenerator), new[] { SyscallNameGenerator.NamesStep }),
+            (typeof(LinuxStructGenerator), new[] { LinuxStructGenerator.StructsStep, LinuxStructGenerator.CollectedStep }),
+        };
+        foreach (var (generator, names) in steps)
+        {
+            GeneratorRunResult result = results.Single(r => r.Generator.GetGeneratorType() == generator);
+            foreach (string step in names)
+            {
+                Assert.True(result.TrackedSteps.ContainsKey(step), $"{generator.Name}: step {step} not tracked");
+                foreach (var run in result.TrackedSteps[step])
+                    foreach (var (_, reason) in run.Outputs)
+                        Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{generator.Name} {step}: {reason}");
+            }
+            foreach (var (_, reason) in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{generator.Name} output: {reason}");
         }
-        foreach (var (_, reason) in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
-            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output: {reason}");
     }
 
     [Fact]
