@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace Kerla.Kernel.Tests;
+
+internal static class Tools
+{
+    public static string Run(string file, string arguments, string directory)
+    {
+        var start = new ProcessStartInfo("/bin/sh", new[] { "-c", $"{file} {arguments}" }) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{file} {arguments}: {errors.Result}");
+        return output;
+    }
+
+    public static string TempDirectory(string name) => Directory.CreateTempSubdirectory(name).FullName;
+}
