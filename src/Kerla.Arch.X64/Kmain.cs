@@ -46,6 +46,7 @@ namespace Kerla.Arch.X64
             Gdt.Init();
             Idt.Init();
             UserCopy.Init();
+            SyscallEntry.Init();
             KernelHost.MarkPhase("cpu");
 
             var memory = new DirectMapReader();

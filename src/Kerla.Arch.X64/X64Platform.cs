@@ -56,7 +56,48 @@ namespace Kerla.Arch.X64
 
         public override bool CopyToUser(ulong address, System.ReadOnlySpan<byte> source) => UserCopy.ToUser(address, source);
 
-        public override bool MapUserPage(ulong address) => Paging.MapUserPage(address);
+        public override bool MapUserPage(ulong address, bool writable = true, bool executable = false) =>
+            Paging.MapUserPage(address, writable, executable);
+
+        public override bool ProtectUserPage(ulong address, bool writable, bool executable) =>
+            Paging.ProtectUserPage(address, writable, executable);
+
+        [System.Runtime.InteropServices.DllImport("*", EntryPoint = "x64_enter_user"), System.Runtime.InteropServices.SuppressGCTransition]
+        private static extern void EnterUser(ulong rip, ulong rsp);
+
+        public override void EnterUserMode(ulong entry, ulong stackPointer)
+        {
+            EnterUser(entry, stackPointer);
+            Kerla.Kernel.Panic.Now("returned from user mode");
+        }
+
+        private const uint FsBase = 0xc0000100;
+        public override void SetThreadPointer(ulong address) => Native.Wrmsr(FsBase, address);
+        public override ulong ThreadPointer => Native.Rdmsr(FsBase);
+
+        public override System.ReadOnlySpan<byte> ModuleBytes(Kerla.Kernel.Boot.BootModule module) =>
+            new System.ReadOnlySpan<byte>(Paging.PhysicalToVirtual(module.PhysicalAddress), (int)module.Size);
+
+        public override ulong HardwareCapabilities
+        {
+            get
+            {
+                uint* registers = stackalloc uint[4];
+                Native.Cpuid(1, 0, registers);
+                return registers[3];
+            }
+        }
+
+        public override void RandomBytes(System.Span<byte> destination)
+        {
+            // Seeded from the TSC until the CSPRNG arrives (devfs issue): unique per boot, not secret.
+            ulong state = Native.Rdtsc() ^ 0x9e3779b97f4a7c15;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+                destination[i] = (byte)state;
+            }
+        }
 
         public override void PowerOff(int status) => Drivers.PowerOff.Now(status);
 

@@ -74,7 +74,8 @@ namespace Kerla.Kernel
                 return;
             }
 
-            Log.Notice("No init: user space is not implemented yet, so there is nothing to run (init= is not used).");
+            if (Process.Init.Start(BootInfo, CommandLine)) return;
+            Log.Notice("No init: no initramfs was given (qemu -initrd), so there is nothing to run.");
             Log.Notice("Idling. In QEMU, press Ctrl-A then X to quit.");
             platform.EnableInterrupts();
             while (true) platform.WaitForInterrupt();

@@ -42,9 +42,28 @@ namespace Kerla.Kernel
 
         public abstract bool CopyToUser(ulong address, System.ReadOnlySpan<byte> source);
 
-        // Maps a zeroed, writable user page at `address` in the current address
-        // space (false if it is not a free user page address).
-        public abstract bool MapUserPage(ulong address);
+        // Maps a zeroed user page at `address` in the current address space (false
+        // if it is not a free user page address or memory ran out).
+        public abstract bool MapUserPage(ulong address, bool writable = true, bool executable = false);
+
+        public abstract bool ProtectUserPage(ulong address, bool writable, bool executable);
+
+        // Starts user mode at `entry` with the stack at `stackPointer`. Never returns:
+        // the kernel is entered again through syscalls, interrupts and faults.
+        public abstract void EnterUserMode(ulong entry, ulong stackPointer);
+
+        // The user thread pointer (the FS base on x86_64: arch_prctl(ARCH_SET_FS)).
+        public abstract void SetThreadPointer(ulong address);
+
+        public abstract ulong ThreadPointer { get; }
+
+        // A boot module's bytes (an initramfs), where the boot loader put them.
+        public abstract System.ReadOnlySpan<byte> ModuleBytes(Boot.BootModule module);
+
+        // AT_HWCAP for the ELF auxiliary vector (CPUID 1 EDX on x86_64).
+        public abstract ulong HardwareCapabilities { get; }
+
+        public abstract void RandomBytes(System.Span<byte> destination);
 
         // Touches an address that is not mapped: the page-fault test of the
         // exception path (kerla.test=pagefault).

@@ -15,17 +15,15 @@ namespace Kerla.Arch.X64.Cpu
             public fixed ulong Entries[7];
         }
 
-        // The 64-bit TSS: stacks the CPU switches to (rsp0 from user mode, IST for
-        // faults that must not trust the current stack).
+        // The 64-bit TSS (Intel SDM vol. 3, 8.7): the stack the CPU switches to on
+        // an interrupt from user mode (rsp0) and the IST stacks for faults that must
+        // not trust the current stack. The hardware layout is packed: rsp0 at 4.
+        [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 104)]
         internal struct TaskStateSegment
         {
-            public uint Reserved0;
-            public fixed ulong Rsp[3];
-            public ulong Reserved1;
-            public fixed ulong Ist[7];
-            public ulong Reserved2;
-            public ushort Reserved3;
-            public ushort IoMapBase;
+            [System.Runtime.InteropServices.FieldOffset(4)] public ulong Rsp0;
+            [System.Runtime.InteropServices.FieldOffset(36)] public ulong Ist1;
+            [System.Runtime.InteropServices.FieldOffset(102)] public ushort IoMapBase;
         }
 
         private static Table s_table;
@@ -47,7 +45,7 @@ namespace Kerla.Arch.X64.Cpu
                 table->Entries[2] = 0x00cf92000000ffff; // kernel data
                 table->Entries[3] = 0x00cff2000000ffff; // user data: ring 3
                 table->Entries[4] = 0x00affa000000ffff; // user code: ring 3, 64-bit
-                tss->Ist[0] = (ulong)(stack + 1);
+                tss->Ist1 = (ulong)(stack + 1);
                 tss->IoMapBase = (ushort)sizeof(TaskStateSegment);
                 ulong base_ = (ulong)tss;
                 ulong limit = (ulong)sizeof(TaskStateSegment) - 1;

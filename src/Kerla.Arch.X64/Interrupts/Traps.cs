@@ -60,10 +60,35 @@ namespace Kerla.Arch.X64.Interrupts
             "#XM SIMD floating point", "#VE virtualization", "#CP control protection",
         };
 
-        // A CPU exception in the kernel is a kernel bug: report it and stop. (Faults
-        // from user programs will become signals with the user-space issue.)
+        // A fault in a user program is that program's: the signal Linux sends for it
+        // (only init exists yet, so it is fatal, as Linux's default action is).
+        private static void UserFault(TrapFrame* frame)
+        {
+            int signal = frame->Vector switch
+            {
+                0 or 16 or 19 => 8,   // SIGFPE
+                3 => 5,               // SIGTRAP
+                6 => 4,               // SIGILL
+                17 => 7,              // SIGBUS
+                _ => 11,              // SIGSEGV
+            };
+            if (frame->Vector == 14)
+                Log.Warning(string.Concat("init[1]: segfault at ", Native.ReadCr2().ToString("x"), " ip ", Hex(frame->Rip), " sp ",
+                    Hex(frame->Rsp), " error ", frame->ErrorCode.ToString("x")));
+            else
+                Log.Warning(string.Concat("traps: init[1] trap ", frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "reserved",
+                    " ip:", frame->Rip.ToString("x"), " sp:", frame->Rsp.ToString("x"), " error:", frame->ErrorCode.ToString("x")));
+            Kerla.Kernel.Process.Init.Killed(signal);
+        }
+
+        // A CPU exception in the kernel is a kernel bug: report it and stop.
         private static void Exception(TrapFrame* frame)
         {
+            if ((frame->Cs & 3) == 3)
+            {
+                UserFault(frame);
+                return;
+            }
             ulong vector = frame->Vector;
             string name = vector < (ulong)s_names.Length ? s_names[vector] : "reserved";
             Log.WriteRaw(string.Concat("\nCPU exception ", vector.ToString(), " (", name, "), error code 0x",

@@ -43,32 +43,50 @@ namespace Kerla.Arch.X64.Memory
         private static ulong* s_pml4;
         private static PageAllocator? s_pages;
 
-        // Maps one zeroed 4 KiB user page (present, writable, user, no-execute) at a
-        // page-aligned user address, making page tables on the way. False if the
-        // address is not a user page address, is already mapped, or memory ran out.
-        internal static bool MapUserPage(ulong address)
+        // Maps one zeroed 4 KiB user page at a page-aligned user address, making page
+        // tables on the way. False if the address is not a user page address, is
+        // already mapped, or memory ran out.
+        internal static bool MapUserPage(ulong address, bool writable, bool executable)
         {
-            if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_pml4 == null) return false;
+            ulong* entry = UserPageEntry(address, create: true);
+            if (entry == null || (*entry & Present) != 0) return false;
+            ulong page = NewTable();
+            if (page == 0) return false;
+            *entry = page | Present | User | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
+            Native.Invlpg(address);
+            return true;
+        }
+
+        // Changes the access of a mapped user page; false if it is not mapped.
+        internal static bool ProtectUserPage(ulong address, bool writable, bool executable)
+        {
+            ulong* entry = UserPageEntry(address, create: false);
+            if (entry == null || (*entry & Present) == 0) return false;
+            *entry = (*entry & AddressMask) | Present | User | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
+            Native.Invlpg(address);
+            return true;
+        }
+
+        // The page-table entry for a user page, or null (not a user page address,
+        // no table and `create` not set, or out of memory).
+        private static ulong* UserPageEntry(ulong address, bool create)
+        {
+            if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_pml4 == null) return null;
             ulong* table = s_pml4;
             for (int level = 3; level > 0; level--)
             {
                 int index = (int)((address >> (12 + 9 * level)) & 511);
                 if ((table[index] & Present) == 0)
                 {
+                    if (!create) return null;
                     ulong next = NewTable();
-                    if (next == 0) return false;
+                    if (next == 0) return null;
                     table[index] = next | Present | Writable | User;
                 }
-                else if ((table[index] & Huge) != 0) return false;
+                else if ((table[index] & Huge) != 0) return null;
                 table = (ulong*)PhysicalToVirtual(table[index] & AddressMask);
             }
-            int last = (int)((address >> 12) & 511);
-            if ((table[last] & Present) != 0) return false;
-            ulong page = NewTable();
-            if (page == 0) return false;
-            table[last] = page | Present | Writable | User | NoExecute;
-            Native.Invlpg(address);
-            return true;
+            return table + ((address >> 12) & 511);
         }
 
         // A zeroed page from the page allocator (for a page table or a page).

@@ -160,6 +160,20 @@ namespace System
 
         public bool Contains(char c) => IndexOf(c) >= 0;
 
+        public int LastIndexOf(char c)
+        {
+            for (int i = _stringLength - 1; i >= 0; i--)
+                if (Unsafe.Add(ref _firstChar, i) == c) return i;
+            return -1;
+        }
+
+        public string TrimStart(char c)
+        {
+            int start = 0;
+            while (start < _stringLength && Unsafe.Add(ref _firstChar, start) == c) start++;
+            return Substring(start);
+        }
+
         public string PadLeft(int totalWidth, char padding = ' ')
         {
             if (totalWidth <= _stringLength) return this;

@@ -1,0 +1,128 @@
+; The syscall instruction's entry, and the first entry into user mode.
+;
+; syscall leaves the user rip in rcx and rflags in r11 and masks IF (FMASK), but
+; does not switch stacks: we move to the task's kernel stack, save what Linux
+; promises to preserve (every register but rax, rcx, r11, and the SSE state),
+; and call syscall_handler(SyscallFrame*), which writes the result into the
+; frame's rax.
+bits 64
+default rel
+
+extern syscall_handler
+global syscall_entry
+global x64_enter_user
+global syscall_kernel_rsp
+
+USER_CS equ 0x23
+USER_SS equ 0x1b
+
+section .bss
+align 16
+syscall_user_rsp: resq 1
+syscall_kernel_rsp: resq 1
+; The kernel stack of the (single, for now) user task: syscalls and interrupts
+; from user mode (TSS rsp0) run on it.
+align 16
+task_stack: resb 64 * 1024
+task_stack_top:
+
+section .text
+syscall_entry:
+    mov [syscall_user_rsp], rsp
+    mov rsp, [syscall_kernel_rsp]
+    ; SyscallFrame, lowest address first: r15 r14 r13 r12 rbp rbx r9 r8 r10 rdx
+    ; rsi rdi rax rip rflags rsp.
+    push qword [syscall_user_rsp]
+    push r11
+    push rcx
+    push rax
+    push rdi
+    push rsi
+    push rdx
+    push r10
+    push r8
+    push r9
+    push rbx
+    push rbp
+    push r12
+    push r13
+    push r14
+    push r15
+    mov rbp, rsp
+    sub rsp, 512
+    fxsave [rsp]
+    mov rdi, rbp
+    cld
+    call syscall_handler
+    fxrstor [rsp]
+    mov rsp, rbp
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbp
+    pop rbx
+    pop r9
+    pop r8
+    pop r10
+    pop rdx
+    pop rsi
+    pop rdi
+    pop rax
+    pop rcx
+    pop r11
+    ; sysret to a non-canonical rip would fault in kernel mode on the user's
+    ; stack: return through iretq instead, where the fault is the user's.
+    mov [syscall_user_rsp], rcx
+    shr qword [syscall_user_rsp], 47
+    jnz .iret
+    pop rsp
+    o64 sysret
+.iret:
+    pop qword [syscall_user_rsp]
+    push USER_SS
+    push qword [syscall_user_rsp]
+    push r11
+    push USER_CS
+    push rcx
+    iretq
+
+; x64_enter_user(rip, rsp): start user mode with clean registers.
+x64_enter_user:
+    push USER_SS
+    push rsi
+    push 0x202
+    push USER_CS
+    push rdi
+    xor eax, eax
+    xor ebx, ebx
+    xor ecx, ecx
+    xor edx, edx
+    xor esi, esi
+    xor edi, edi
+    xor ebp, ebp
+    xor r8d, r8d
+    xor r9d, r9d
+    xor r10d, r10d
+    xor r11d, r11d
+    xor r12d, r12d
+    xor r13d, r13d
+    xor r14d, r14d
+    xor r15d, r15d
+    iretq
+
+; The top of the task's kernel stack, for the TSS and syscall_kernel_rsp.
+global x64_task_stack_top
+x64_task_stack_top:
+    lea rax, [task_stack_top]
+    ret
+
+global x64_syscall_entry_address
+x64_syscall_entry_address:
+    lea rax, [syscall_entry]
+    ret
+
+global x64_set_syscall_stack
+x64_set_syscall_stack:
+    mov [syscall_kernel_rsp], rdi
+    ret

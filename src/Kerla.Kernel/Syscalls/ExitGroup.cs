@@ -1,0 +1,13 @@
+namespace Kerla.Kernel.Syscalls
+{
+    // exit_group(2): ends every thread of the process.
+    public static class ExitGroup
+    {
+        [Syscall(SyscallNumber.ExitGroup)]
+        public static SyscallResult Handle(int status)
+        {
+            Process.Init.Exit(status);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace Kerla.SystemTests;
+
+// Unmodified Linux programs as init, from an initramfs given with -initrd, as
+// Linux boots one; their output compared with the same binary on the host.
+public class UserSpaceTests
+{
+    private static BootResult BootInit(string initrd, string commandLine) =>
+        Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", commandLine, "-m", "128M" }, until: null, timeoutSeconds: 90);
+
+    [Fact]
+    public void AStaticMuslProgramRunsAsInitAndPrintsWhatItPrintsOnLinux()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
+        string hello = Initramfs.Compile("hello.c", "musl-gcc -static", dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = hello });
+        string onLinux = Initramfs.Run($"exec -a /init '{hello}' one two", dir);
+
+        BootResult boot = BootInit(initrd, "console=ttyS0 -- one two");
+        Assert.Contains("Run /init as init process\n", boot.Output);
+        Assert.Contains("\n" + onLinux, boot.Output);
+        Assert.Equal("hello from /init, argc=3\nargv[1]=one\nargv[2]=two\n", onLinux);
+        // init returned 0: Linux's words for it, and the kernel stops.
+        Assert.Contains("Kernel panic: Attempted to kill init! exitcode=0x00000000", boot.Output);
+        Assert.True(boot.KernelStatus == 0x7f, boot.ToString());
+    }
+
+    [Fact]
+    public void TheSyscallsOfCLibraryStartupAreTraced()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = Initramfs.Compile("hello.c", "musl-gcc -static", dir) });
+        BootResult boot = BootInit(initrd, "console=ttyS0 kerla.strace=all");
+        Assert.Matches(@"\[pid 1\] arch_prctl\(4098, 0x[0-9a-f]+\) = 0\n", boot.Output);
+        Assert.Matches(@"\[pid 1\] set_tid_address\(0x[0-9a-f]+\) = 1\n", boot.Output);
+        Assert.Matches(@"\[pid 1\] writev\(1, 0x7ffffff[0-9a-f]+, 2\) = 25\n", boot.Output);
+    }
+
+    [Fact]
+    public void AMissingInitIsReportedLikeLinux()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/bin/other"] = Initramfs.ProgramSource("hello.c") });
+        BootResult boot = BootInit(initrd, "console=ttyS0");
+        Assert.Contains("Failed to execute /init (error -2)", boot.Output);
+        Assert.Contains("Kernel panic: No working init found.", boot.Output);
+    }
+
+    [Fact]
+    public void AnInitThatIsNotAnExecutableIsENOEXEC()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
+        string garbage = Path.Combine(dir, "garbage");
+        File.WriteAllBytes(garbage, new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0 });
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = garbage });
+        BootResult boot = BootInit(initrd, "console=ttyS0 rdinit=/init");
+        Assert.Contains("Failed to execute /init (error -8)", boot.Output);
+        Assert.Contains("Kernel panic: No working init found.", boot.Output);
+    }
+}
