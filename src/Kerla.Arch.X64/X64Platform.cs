@@ -59,8 +59,10 @@ namespace Kerla.Arch.X64
         public override bool MapUserPage(ulong address, bool writable = true, bool executable = false) =>
             Paging.MapUserPage(address, writable, executable);
 
-        public override bool ProtectUserPage(ulong address, bool writable, bool executable) =>
-            Paging.ProtectUserPage(address, writable, executable);
+        public override bool ProtectUserPage(ulong address, bool writable, bool executable, bool accessible = true) =>
+            Paging.ProtectUserPage(address, writable, executable, accessible);
+
+        public override void UnmapUserPage(ulong address) => Paging.UnmapUserPage(address);
 
         [System.Runtime.InteropServices.DllImport("*", EntryPoint = "x64_enter_user"), System.Runtime.InteropServices.SuppressGCTransition]
         private static extern void EnterUser(ulong rip, ulong rsp);
@@ -88,15 +90,27 @@ namespace Kerla.Arch.X64
             }
         }
 
-        public override void RandomBytes(System.Span<byte> destination)
+        [System.Runtime.InteropServices.DllImport("*", EntryPoint = "x64_rdrand"), System.Runtime.InteropServices.SuppressGCTransition]
+        private static extern int Rdrand(ulong* value);
+
+        private static int s_hasRdrand = -1;
+
+        public override bool RandomBytes(System.Span<byte> destination)
         {
-            // Seeded from the TSC until the CSPRNG arrives (devfs issue): unique per boot, not secret.
-            ulong state = Native.Rdtsc() ^ 0x9e3779b97f4a7c15;
+            if (s_hasRdrand < 0)
+            {
+                uint* registers = stackalloc uint[4];
+                Native.Cpuid(1, 0, registers);
+                s_hasRdrand = (int)((registers[2] >> 30) & 1);
+            }
+            if (s_hasRdrand == 0) return false;
+            ulong value = 0;
             for (int i = 0; i < destination.Length; i++)
             {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-                destination[i] = (byte)state;
+                if ((i & 7) == 0 && Rdrand(&value) == 0) return false;
+                destination[i] = (byte)(value >> ((i & 7) * 8));
             }
+            return true;
         }
 
         public override void PowerOff(int status) => Drivers.PowerOff.Now(status);

@@ -46,7 +46,12 @@ namespace Kerla.Kernel
         // if it is not a free user page address or memory ran out).
         public abstract bool MapUserPage(ulong address, bool writable = true, bool executable = false);
 
-        public abstract bool ProtectUserPage(ulong address, bool writable, bool executable);
+        // New access for a mapped user page; an inaccessible page (PROT_NONE) keeps
+        // its contents for a later mprotect.
+        public abstract bool ProtectUserPage(ulong address, bool writable, bool executable, bool accessible = true);
+
+        // Removes a user page and frees it; nothing happens if it was not mapped.
+        public abstract void UnmapUserPage(ulong address);
 
         // Starts user mode at `entry` with the stack at `stackPointer`. Never returns:
         // the kernel is entered again through syscalls, interrupts and faults.
@@ -63,7 +68,8 @@ namespace Kerla.Kernel
         // AT_HWCAP for the ELF auxiliary vector (CPUID 1 EDX on x86_64).
         public abstract ulong HardwareCapabilities { get; }
 
-        public abstract void RandomBytes(System.Span<byte> destination);
+        // Random bytes from the CPU's generator; false when there is none.
+        public abstract bool RandomBytes(System.Span<byte> destination);
 
         // Touches an address that is not mapped: the page-fault test of the
         // exception path (kerla.test=pagefault).

@@ -7,11 +7,14 @@ public class UserSpaceTests
     private static BootResult BootInit(string initrd, string commandLine) =>
         Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", commandLine, "-m", "128M" }, until: null, timeoutSeconds: 90);
 
-    [Fact]
-    public void AStaticMuslProgramRunsAsInitAndPrintsWhatItPrintsOnLinux()
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    [InlineData("gcc -static-pie")]
+    public void AStaticProgramRunsAsInitAndPrintsWhatItPrintsOnLinux(string compiler)
     {
         string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
-        string hello = Initramfs.Compile("hello.c", "musl-gcc -static", dir);
+        string hello = Initramfs.Compile("hello.c", compiler, dir);
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = hello });
         string onLinux = Initramfs.Run($"exec -a /init '{hello}' one two", dir);
 
@@ -55,5 +58,30 @@ public class UserSpaceTests
         BootResult boot = BootInit(initrd, "console=ttyS0 rdinit=/init");
         Assert.Contains("Failed to execute /init (error -8)", boot.Output);
         Assert.Contains("Kernel panic: No working init found.", boot.Output);
+    }
+}
+
+public class UserMemoryTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void MmapMunmapMprotectAndBrkBehaveAsOnLinuxAndAFaultIsSIGSEGV(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-mem").FullName;
+        string program = Initramfs.Compile("memory.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        // On Linux the last read kills it with SIGSEGV (exit status 139 in a shell).
+        string onLinux = Initramfs.Run($"'{program}'; echo \"status $?\"", dir);
+        Assert.EndsWith("reading the unmapped page now\nstatus 139\n", onLinux);
+
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+        Assert.Contains("\n" + onLinux.Replace("status 139\n", ""), boot.Output);
+        Assert.Contains("sum of the bytes written: 179306496\n", boot.Output);
+        Assert.Contains("mprotect over the hole: -1 (", boot.Output); // ENOMEM, in the C library's words
+        Assert.Matches(@"init\[1\]: segfault at 7[0-9a-f]+ ip [0-9a-f]{16} sp [0-9a-f]{16} error 4\n", boot.Output);
+        Assert.Contains("Kernel panic: Attempted to kill init! exitcode=0x0000000b", boot.Output);
+        Assert.DoesNotContain("not reached", boot.Output);
     }
 }

@@ -27,14 +27,16 @@ namespace Kerla.Arch.X64.Interrupts
             ulong vector = frame->Vector;
             if (vector == 14 && (frame->Cs & 3) == 0)
             {
-                // A bad user pointer met by the user-copy layer: EFAULT, not a panic.
+                // The user-copy layer touched a user page: bring it in if the process
+                // mapped it; otherwise it was a bad pointer: EFAULT, not a panic.
                 ulong fixup = Memory.UserCopy.FixupFor(frame->Rip);
                 if (fixup != 0)
                 {
-                    frame->Rip = fixup;
+                    if (!DemandPage(frame)) frame->Rip = fixup;
                     return;
                 }
             }
+            if (vector == 14 && (frame->Cs & 3) == 3 && DemandPage(frame)) return;
             if (vector < 32)
             {
                 Exception(frame);
@@ -49,6 +51,17 @@ namespace Kerla.Arch.X64.Interrupts
                 return;
             }
             s_spurious++;
+        }
+
+        // A page fault a mapping of the current process allows: map the page.
+        private static bool DemandPage(TrapFrame* frame)
+        {
+            Kerla.Kernel.Process.UserProcess? process = Kerla.Kernel.Process.UserProcess.Current;
+            ulong address = Native.ReadCr2();
+            if (process is null || address >= Memory.UserCopy.UserEnd) return false;
+            // Error code: bit 0 present (a protection fault: not for demand paging), 1 write, 4 instruction fetch.
+            if ((frame->ErrorCode & 1) != 0) return false;
+            return process.HandlePageFault(address, (frame->ErrorCode & 2) != 0, (frame->ErrorCode & 16) != 0);
         }
 
         private static readonly string[] s_names =

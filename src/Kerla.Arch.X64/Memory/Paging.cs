@@ -57,14 +57,26 @@ namespace Kerla.Arch.X64.Memory
             return true;
         }
 
-        // Changes the access of a mapped user page; false if it is not mapped.
-        internal static bool ProtectUserPage(ulong address, bool writable, bool executable)
+        // Changes the access of a mapped user page; false if it is not mapped. An
+        // inaccessible page loses its user bit but keeps its frame and contents.
+        internal static bool ProtectUserPage(ulong address, bool writable, bool executable, bool accessible)
         {
             ulong* entry = UserPageEntry(address, create: false);
             if (entry == null || (*entry & Present) == 0) return false;
-            *entry = (*entry & AddressMask) | Present | User | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
+            *entry = (*entry & AddressMask) | Present | (accessible ? User : 0) | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
             Native.Invlpg(address);
             return true;
+        }
+
+        // Unmaps a user page and gives its frame back.
+        internal static void UnmapUserPage(ulong address)
+        {
+            ulong* entry = UserPageEntry(address, create: false);
+            if (entry == null || (*entry & Present) == 0) return;
+            ulong frame = *entry & AddressMask;
+            *entry = 0;
+            Native.Invlpg(address);
+            s_pages!.Free(frame);
         }
 
         // The page-table entry for a user page, or null (not a user page address,

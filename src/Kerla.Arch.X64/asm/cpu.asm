@@ -187,3 +187,18 @@ FUNC x64_boot_arena
     lea rax, [boot_arena_end]
     mov [rdi + 8], rax
     ret
+
+; x64_rdrand(uint64_t *out) -> 1 with a random value, 0 when the CPU had none ready.
+FUNC x64_rdrand
+    mov ecx, 10
+.retry:
+    rdrand rax
+    jc .ok
+    dec ecx
+    jnz .retry
+    xor eax, eax
+    ret
+.ok:
+    mov [rdi], rax
+    mov eax, 1
+    ret

@@ -20,11 +20,15 @@ namespace Kerla.Kernel.Exec
             AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15, AT_HWCAP = 16,
             AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_EXECFN = 31;
 
+        // The stack mapping grows on demand down to 8 MiB (RLIMIT_STACK's default).
+        private const ulong StackSize = 8 * 1024 * 1024;
+
         public static Errno Load(ElfImage image, ReadOnlySpan<byte> file, string[] argv, string[] envp, string path,
-            out ulong entry, out ulong stackPointer)
+            Process.UserProcess process, out ulong entry, out ulong stackPointer)
         {
             entry = stackPointer = 0;
             Platform platform = KernelHost.Platform;
+            Memory.AddressSpace space = process.Memory;
             if (image.HasInterpreter) return Errno.ENOEXEC;   // dynamic linking is not supported yet
             ulong bias = image.PositionIndependent ? PieBase : 0;
 
@@ -37,8 +41,16 @@ namespace Kerla.Kernel.Exec
                         return Errno.ENOMEM;
                 if (!platform.CopyToUser(s.VirtualAddress + bias, file.Slice((int)s.FileOffset, (int)s.FileSize))) return Errno.EFAULT;
             }
+            ulong highest = 0;
             foreach (ElfSegment s in image.Segments)
             {
+                var protection = (s.Readable ? Memory.Protection.Read : 0) | (s.Writable ? Memory.Protection.Write : 0) |
+                    (s.Executable ? Memory.Protection.Exec : 0);
+                ulong first = (s.VirtualAddress & ~(PageSize - 1)) + bias, last = Memory.AddressSpace.PageUp(s.VirtualAddress + s.MemorySize + bias);
+                // Segments sharing a page: the later one takes the rest of its range.
+                while (space.Find(first) >= 0 && first < last) first += PageSize;
+                if (first < last && !space.Add(first, last, protection, path)) return Errno.ENOMEM;
+                if (last > highest) highest = last;
                 for (ulong page = (s.VirtualAddress & ~(PageSize - 1)) + bias; page < s.VirtualAddress + s.MemorySize + bias; page += PageSize)
                 {
                     bool writable = false, executable = false;
@@ -53,6 +65,9 @@ namespace Kerla.Kernel.Exec
                 }
             }
 
+            space.SetBrkStart(highest);
+            var stackProtection = Memory.Protection.Read | Memory.Protection.Write | (image.ExecutableStack ? Memory.Protection.Exec : 0);
+            if (!space.Add(StackTop - StackSize, StackTop, stackProtection, "[stack]")) return Errno.ENOMEM;
             for (ulong page = StackTop - StackPages * PageSize; page < StackTop; page += PageSize)
                 if (!platform.MapUserPage(page, writable: true, executable: image.ExecutableStack)) return Errno.ENOMEM;
 
@@ -66,7 +81,12 @@ namespace Kerla.Kernel.Exec
             ulong execfn = PushString(ref sp, path);
             ulong platformName = PushString(ref sp, "x86_64");
             Span<byte> random = stackalloc byte[16];
-            platform.RandomBytes(random);
+            if (!platform.RandomBytes(random))
+            {
+                // No hardware generator: AT_RANDOM still differs per boot (the stack canary).
+                ulong t = platform.NanosecondsSinceBoot;
+                for (int i = 0; i < 16; i++) random[i] = (byte)(t >> (i % 8 * 8) ^ (ulong)i * 0x9d);
+            }
             sp -= 16;
             if (!platform.CopyToUser(sp, random)) return Errno.EFAULT;
             ulong randomAddress = sp;

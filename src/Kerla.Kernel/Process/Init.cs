@@ -52,8 +52,10 @@ namespace Kerla.Kernel.Process
             argv[0] = path;
             Array.Copy(arguments, 0, argv, 1, arguments.Length);
             string[] envp = { "HOME=/", "TERM=linux" };
-            error = ExecLoader.Load(image, file, argv, envp, path, out ulong entryPoint, out ulong stack);
+            var process = new UserProcess(Pid);
+            error = ExecLoader.Load(image, file, argv, envp, path, process, out ulong entryPoint, out ulong stack);
             if (error != 0) return error;
+            UserProcess.Current = process;
             Log.Info(string.Concat("Run ", path, " as init process"));
             KernelHost.Platform.EnterUserMode(entryPoint, stack);
             return Errno.EFAULT;

@@ -1,0 +1,39 @@
+/* Anonymous memory: mmap, munmap, mprotect, brk, malloc, then a fault on an
+ * unmapped page, which must kill the program with SIGSEGV. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+int main(void)
+{
+    const size_t size = 1 << 20;
+    unsigned char *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    printf("mmap 1 MiB: %s\n", p == MAP_FAILED ? strerror(errno) : "ok");
+    memset(p, 0xab, size);
+    unsigned long sum = 0;
+    for (size_t i = 0; i < size; i++) sum += p[i];
+    printf("sum of the bytes written: %lu\n", sum);
+    printf("mprotect one page read-only: %d\n", mprotect(p, 4096, PROT_READ));
+    printf("munmap a page in the middle: %d\n", munmap(p + 4 * 4096, 4096));
+    int r = mprotect(p, 8 * 4096, PROT_READ);
+    printf("mprotect over the hole: %d (%s)\n", r, r ? strerror(errno) : "no error");
+    void *fail = mmap(NULL, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0);
+    printf("mmap without MAP_PRIVATE or MAP_SHARED: %s\n", fail == MAP_FAILED ? strerror(errno) : "mapped");
+    /* The raw syscall: musl's sbrk() refuses to grow the heap. */
+    char *before = (char *)syscall(SYS_brk, 0);
+    char *after = (char *)syscall(SYS_brk, before + 100000);
+    memset(before, 7, 100000);
+    printf("brk grew by 100000: %d\n", after - before == 100000);
+    char *big = malloc(10 << 20);
+    memset(big, 1, 10 << 20);
+    printf("malloc and fill 10 MiB: %s\n", big ? "ok" : "failed");
+    free(big);
+    printf("reading the unmapped page now\n");
+    fflush(stdout);
+    printf("read %d: not reached\n", p[4 * 4096]);
+    return 0;
+}
