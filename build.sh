@@ -27,6 +27,9 @@ declare -A TOOLS=(
   [mformat]=mtools
   [cc]=gcc
   [git]=git
+  [musl-gcc]=musl-tools
+  [cpio]=cpio
+  [busybox]=busybox-static
 )
 
 prerequisites() {

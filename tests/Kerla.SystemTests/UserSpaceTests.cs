@@ -85,3 +85,33 @@ public class UserMemoryTests
         Assert.DoesNotContain("not reached", boot.Output);
     }
 }
+
+// Debian's busybox-static (glibc, static, unmodified) as init, one applet per boot.
+public class BusyBoxTests
+{
+    private static BootResult RunApplet(string arguments)
+    {
+        string busybox = "/bin/busybox";
+        Assert.True(File.Exists(busybox), "install the Debian package busybox-static");
+        string dir = Directory.CreateTempSubdirectory("kerla-busybox").FullName;
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/bin/busybox"] = busybox });
+        return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+    }
+
+    [Fact]
+    public void UnameReportsWhatTheKernelSays()
+    {
+        BootResult boot = RunApplet("uname -a");
+        string version = System.Text.RegularExpressions.Regex.Match(boot.Output, @"Kerla\.Kernel (\S+)\n").Groups[1].Value;
+        Assert.Contains($"\nLinux (none) 6.1.0-kerla #1 Kerla for .NET {version} x86_64 GNU/Linux\n", boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+
+    [Fact]
+    public void EchoPrintsItsArguments()
+    {
+        BootResult boot = RunApplet("echo hello from busybox");
+        Assert.Contains("\nhello from busybox\n", boot.Output);
+    }
+}

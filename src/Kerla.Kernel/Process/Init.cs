@@ -55,6 +55,8 @@ namespace Kerla.Kernel.Process
             var process = new UserProcess(Pid);
             error = ExecLoader.Load(image, file, argv, envp, path, process, out ulong entryPoint, out ulong stack);
             if (error != 0) return error;
+            int slash = path.LastIndexOf('/');
+            process.Name = path.Substring(slash + 1);
             UserProcess.Current = process;
             Log.Info(string.Concat("Run ", path, " as init process"));
             KernelHost.Platform.EnterUserMode(entryPoint, stack);

@@ -13,6 +13,12 @@ namespace Kerla.Kernel.Process
         public ulong RobustListHead { get; set; }
         public ulong ClearChildTid { get; set; }
         public Rlimits Limits { get; } = new Rlimits();
+        public Credentials Credentials { get; } = new Credentials();
+        // The parent's pid; 0 for init, as on Linux.
+        public int ParentPid { get; set; }
+        public uint Umask { get; set; } = 0x12; // 0022
+        // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
+        public string Name { get; set; } = "";
 
         public static UserProcess? Current { get; set; }
 
@@ -39,6 +45,32 @@ namespace Kerla.Kernel.Process
             public override void Protect(ulong page, Protection protection) =>
                 KernelHost.Platform.ProtectUserPage(page, (protection & Protection.Write) != 0, (protection & Protection.Exec) != 0,
                     accessible: protection != Protection.None);
+        }
+    }
+
+    // Real, effective and saved user and group IDs (credentials(7)). Everyone is
+    // root until there are users; the rules below are Linux's all the same.
+    public sealed class Credentials
+    {
+        public uint Uid, Euid, Suid, Gid, Egid, Sgid;
+
+        public bool IsPrivileged => Euid == 0;
+
+        // setuid(2): root sets all three; others may only go back to the real or saved ID.
+        public bool SetUid(uint uid)
+        {
+            if (IsPrivileged) { Uid = Euid = Suid = uid; return true; }
+            if (uid != Uid && uid != Suid) return false;
+            Euid = uid;
+            return true;
+        }
+
+        public bool SetGid(uint gid)
+        {
+            if (IsPrivileged) { Gid = Egid = Sgid = gid; return true; }
+            if (gid != Gid && gid != Sgid) return false;
+            Egid = gid;
+            return true;
         }
     }
 
