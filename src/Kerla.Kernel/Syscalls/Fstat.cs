@@ -3,31 +3,17 @@ using Kerla.Kernel.Abi;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // fstat(2) and newfstatat(2) on descriptors. Until file descriptions exist,
+    // fstat(2) on descriptors. Until file descriptions exist,
     // 0-2 are the serial console: a character device, /dev/ttyS0 (major 4,
-    // minor 64). Path lookups wait for the VFS: ENOSYS, not a made-up file.
+    // minor 64).
     public static class Fstat
     {
-        private const int AT_FDCWD = -100;
-        private const int AT_EMPTY_PATH = 0x1000;
         private const uint S_IFCHR = 0x2000;
 
         [Syscall(SyscallNumber.Fstat)]
         public static SyscallResult Handle(Fd fd, UserPtr<byte> statbuf) => StatConsole(fd, statbuf);
 
-        // newfstatat(2) lives here too: with AT_EMPTY_PATH and "" it is fstat.
-        [Syscall(SyscallNumber.Newfstatat)]
-        public static SyscallResult Newfstatat(int dirfd, [TraceString] UserPtr<byte> pathname, UserPtr<byte> statbuf, int flags)
-        {
-            Span<byte> first = stackalloc byte[1];
-            if (!UserMemory.Read(pathname, first)) return Errno.EFAULT;
-            if (first[0] != 0) return Errno.ENOSYS;
-            if ((flags & AT_EMPTY_PATH) == 0) return Errno.ENOENT;
-            if (dirfd == AT_FDCWD) return Errno.ENOSYS;
-            return StatConsole(new Fd(dirfd), statbuf);
-        }
-
-        private static SyscallResult StatConsole(Fd fd, UserPtr<byte> statbuf)
+        internal static SyscallResult StatConsole(Fd fd, UserPtr<byte> statbuf)
         {
             if ((uint)fd.Number > 2) return Errno.EBADF;
             Span<byte> bytes = stackalloc byte[Stat.Size];

@@ -1,0 +1,9 @@
+namespace Kerla.Kernel.Syscalls
+{
+    // geteuid(2): the effective user ID.
+    public static class Geteuid
+    {
+        [Syscall(SyscallNumber.Geteuid)]
+        public static SyscallResult Handle() => Credentials.Current.Euid;
+    }
+}

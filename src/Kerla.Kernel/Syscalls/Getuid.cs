@@ -1,0 +1,9 @@
+namespace Kerla.Kernel.Syscalls
+{
+    // getuid(2): the real user ID.
+    public static class Getuid
+    {
+        [Syscall(SyscallNumber.Getuid)]
+        public static SyscallResult Handle() => Credentials.Current.Uid;
+    }
+}
