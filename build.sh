@@ -88,6 +88,11 @@ run_tests() {
   dotnet test Kerla.sln -c "$CONFIGURATION" -nologo 2>&1 | tee -a "$log" || status=$?
   local summary
   summary=$(summarize "$log")
+  if [ "$status" -ne 0 ] && grep -q " 0 failed" <<<"$summary"; then
+    # No test failed, yet dotnet test did: a project did not build, so its tests never ran.
+    echo "error: dotnet test exited with status $status before every test ran (see the errors above)" >&2
+    summary=$(sed 's/ 0 failed/ 1 failed/' <<<"$summary")
+  fi
   echo "$summary"
   if [ "$status" -ne 0 ] || ! grep -q " 0 failed" <<<"$summary" || grep -q "^0 passed" <<<"$summary"; then
     return 1

@@ -27,6 +27,7 @@ namespace Kerla.Arch.X64
             Serial16550.Init();
             // Measured first: every timestamp after this is in real time.
             X64Platform.CalibrateClock();
+            X64Platform.ReadRealTimeClock();
 
             // Objects can be allocated from here on (from the boot arena); static
             // fields of reference type only after the modules are initialised.

@@ -20,6 +20,10 @@ namespace Kerla.Arch.X64
 
         public override string Name => "x86_64";
 
+        private static ulong s_bootRealTime;
+        internal static void ReadRealTimeClock() => s_bootRealTime = Drivers.CmosRtc.SecondsSinceEpoch();
+        public override ulong BootRealTime => s_bootRealTime;
+
         public override void ConsoleWrite(char c) => Serial16550.Write(c < 256 ? (byte)c : (byte)'?');
 
         public override ulong NanosecondsSinceBoot

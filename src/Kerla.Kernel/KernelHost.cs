@@ -26,6 +26,9 @@ namespace Kerla.Kernel
 
         public static string Hostname { get; set; } = "(none)";
 
+        // Seconds since the Unix epoch (CLOCK_REALTIME, whole seconds).
+        public static ulong RealTimeSeconds => s_platform is null ? 0 : s_platform.BootRealTime + s_platform.NanosecondsSinceBoot / 1000000000;
+
         // Called by the architecture as soon as C# runs normally (statics initialised).
         public static void AttachPlatform(Platform platform)
         {

@@ -9,6 +9,9 @@ namespace Kerla.Kernel
         // Writes to the boot console (the serial port) without allocating.
         public abstract void ConsoleWrite(char c);
 
+        // Wall-clock time at boot, in seconds since the Unix epoch (the CMOS RTC on a PC).
+        public abstract ulong BootRealTime { get; }
+
         // Monotonic time since the kernel started, in nanoseconds.
         public abstract ulong NanosecondsSinceBoot { get; }
 

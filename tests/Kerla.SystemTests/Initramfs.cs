@@ -36,6 +36,7 @@ public static class Initramfs
             string destination = Path.Combine(root, target.TrimStart('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(source, destination, overwrite: true);
+            File.SetUnixFileMode(destination, File.GetUnixFileMode(source));
         }
         string archive = Path.Combine(directory, "initramfs.cpio");
         Run($"find . | sort | cpio -o -H newc --quiet > '{archive}'", root);

@@ -48,15 +48,19 @@ public class UserSpaceTests
         Assert.Contains("Kernel panic: No working init found.", boot.Output);
     }
 
-    [Fact]
-    public void AnInitThatIsNotAnExecutableIsENOEXEC()
+    // A truncated ELF file with execute permission is ENOEXEC (-8); without it, EACCES (-13).
+    [Theory]
+    [InlineData(true, 8)]
+    [InlineData(false, 13)]
+    public void AnInitThatCannotBeExecutedIsReported(bool executable, int errno)
     {
         string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
         string garbage = Path.Combine(dir, "garbage");
         File.WriteAllBytes(garbage, new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0 });
+        File.SetUnixFileMode(garbage, executable ? (UnixFileMode)0x1ed : (UnixFileMode)0x1a4);
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = garbage });
         BootResult boot = BootInit(initrd, "console=ttyS0 rdinit=/init");
-        Assert.Contains("Failed to execute /init (error -8)", boot.Output);
+        Assert.Contains($"Failed to execute /init (error -{errno})", boot.Output);
         Assert.Contains("Kernel panic: No working init found.", boot.Output);
     }
 }
@@ -89,12 +93,25 @@ public class UserMemoryTests
 // Debian's busybox-static (glibc, static, unmodified) as init, one applet per boot.
 public class BusyBoxTests
 {
-    private static BootResult RunApplet(string arguments)
+    private static BootResult RunApplet(string arguments) => RunApplet(arguments, out _);
+
+    // An initramfs with busybox, a few files and a symlink; `root` is its tree on the host.
+    private static BootResult RunApplet(string arguments, out string root)
     {
         string busybox = "/bin/busybox";
         Assert.True(File.Exists(busybox), "install the Debian package busybox-static");
         string dir = Directory.CreateTempSubdirectory("kerla-busybox").FullName;
-        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/bin/busybox"] = busybox });
+        string etc = Path.Combine(dir, "etc-files");
+        Directory.CreateDirectory(etc);
+        File.WriteAllText(Path.Combine(etc, "hostname"), "kerla-test\n");
+        File.WriteAllText(Path.Combine(etc, "lines"), "line one\nline two\nline three\n");
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string>
+        {
+            ["/bin/busybox"] = busybox,
+            ["/etc/hostname"] = Path.Combine(etc, "hostname"),
+            ["/etc/lines"] = Path.Combine(etc, "lines"),
+        });
+        root = Path.Combine(dir, "root");
         return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
             until: null, timeoutSeconds: 120);
     }
@@ -106,6 +123,21 @@ public class BusyBoxTests
         string version = System.Text.RegularExpressions.Regex.Match(boot.Output, @"Kerla\.Kernel (\S+)\n").Groups[1].Value;
         Assert.Contains($"\nLinux (none) 6.1.0-kerla #1 Kerla for .NET {version} x86_64 GNU/Linux\n", boot.Output);
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+
+    [Theory]
+    [InlineData("cat etc/hostname etc/lines")]
+    [InlineData("ls -a etc bin")]
+    [InlineData("wc -l etc/lines")]
+    [InlineData("head -n 2 etc/lines")]
+    [InlineData("cat etc/missing")]
+    public void FileAppletsPrintWhatTheyPrintOnLinux(string arguments)
+    {
+        BootResult boot = RunApplet(arguments, out string root);
+        // The same busybox on the host, in the same tree (relative paths).
+        string onLinux = Initramfs.Run($"bin/busybox {arguments} 2>&1; true", root);
+        Assert.False(string.IsNullOrEmpty(onLinux));
+        Assert.Contains("\n" + onLinux, boot.Output);
     }
 
     [Fact]

@@ -20,33 +20,35 @@ namespace Kerla.Kernel.Process
         {
             if (bootInfo.Modules.Length == 0) return false;
             ReadOnlySpan<byte> archive = KernelHost.Platform.ModuleBytes(bootInfo.Modules[0]);
-            CpioEntry[]? entries = CpioNewc.Parse(archive, out string? error);
-            if (entries is null)
+            var root = new Fs.Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
+            Vfs.MountRoot(root);
+            string? error = Initramfs.Unpack(archive, root);
+            if (error is not null)
             {
                 Log.Error(string.Concat("Initramfs unpacking failed: ", error));
-                return false;
+                Panic.Now("VFS: Unable to mount root fs");
             }
-            Log.Info(string.Concat("initramfs: ", entries.Length.ToString(), " entries, ", (archive.Length / 1024).ToString(), "K"));
+            Log.Info(string.Concat("initramfs: unpacked ", (archive.Length / 1024).ToString(), "K into the tmpfs root"));
 
             string[] candidates = { commandLine.Get("rdinit") ?? "/init", commandLine.Get("init") ?? "" };
             foreach (string path in candidates)
             {
                 if (path.Length == 0) continue;
-                Errno result = Run(archive, entries, path, commandLine.InitArguments);
+                Errno result = Run(path, commandLine.InitArguments);
                 Log.Error(string.Concat("Failed to execute ", path, " (error -", ((int)result).ToString(), ")"));
             }
             Panic.Now("No working init found.  Try passing init= option to kernel. See Linux Documentation/admin-guide/init.rst for guidance.");
             return true;
         }
 
-        private static Errno Run(ReadOnlySpan<byte> archive, CpioEntry[] entries, string path, string[] arguments)
+        private static Errno Run(string path, string[] arguments)
         {
-            int index = Find(archive, entries, path);
-            if (index < 0) return Errno.ENOENT;
-            CpioEntry entry = entries[index];
-            if (!entry.IsRegular) return Errno.EACCES;
-            ReadOnlySpan<byte> file = archive.Slice(entry.DataOffset, entry.DataLength);
-            ElfImage? image = ElfImage.Parse(file, out Errno error);
+            Errno error = Vfs.Lookup(path, Vfs.Root!, followLast: true, out Inode? inode);
+            if (error != 0) return error;
+            if (inode!.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
+            byte[] file = new byte[inode.Size];
+            inode.Read(0, file);
+            ElfImage? image = ElfImage.Parse(file, out error);
             if (image is null) return error;
             string[] argv = new string[arguments.Length + 1];
             argv[0] = path;
@@ -56,35 +58,14 @@ namespace Kerla.Kernel.Process
             error = ExecLoader.Load(image, file, argv, envp, path, process, out ulong entryPoint, out ulong stack);
             if (error != 0) return error;
             int slash = path.LastIndexOf('/');
-            process.Name = path.Substring(slash + 1);
+            string name = path.Substring(slash + 1);
+            process.Name = name.Length > 15 ? name.Substring(0, 15) : name;
+            process.ExePath = path[0] == '/' ? path : string.Concat("/", path);
             UserProcess.Current = process;
+            Runtime.ObjectAllocator.Free(file);
             Log.Info(string.Concat("Run ", path, " as init process"));
             KernelHost.Platform.EnterUserMode(entryPoint, stack);
             return Errno.EFAULT;
-        }
-
-        // An archive path, following symlinks inside the archive.
-        private static int Find(ReadOnlySpan<byte> archive, CpioEntry[] entries, string path)
-        {
-            for (int hops = 0; hops <= MaxSymlinks; hops++)
-            {
-                string name = path.TrimStart('/');
-                int found = -1;
-                for (int i = 0; i < entries.Length; i++)
-                    if (entries[i].Name == name) found = i;
-                if (found < 0 || !entries[found].IsSymlink) return found;
-                string target = Latin1(archive.Slice(entries[found].DataOffset, entries[found].DataLength));
-                int slash = name.LastIndexOf('/');
-                path = target.StartsWith("/") || slash < 0 ? target : string.Concat(name.Substring(0, slash + 1), target);
-            }
-            return -1;
-        }
-
-        private static string Latin1(ReadOnlySpan<byte> bytes)
-        {
-            Span<char> chars = stackalloc char[bytes.Length];
-            for (int i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
-            return new string(chars);
         }
 
         // exit(2)/exit_group(2) of init: the wait status Linux reports (status << 8).

@@ -19,6 +19,11 @@ namespace Kerla.Kernel.Process
         public uint Umask { get; set; } = 0x12; // 0022
         // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
         public string Name { get; set; } = "";
+        // The path the program was executed as (/proc/self/exe).
+        public string ExePath { get; set; } = "";
+        public Fs.FileTable Files { get; } = Fs.FileTable.WithConsole();
+        public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
+        public string CwdPath { get; set; } = "/";
 
         public static UserProcess? Current { get; set; }
 

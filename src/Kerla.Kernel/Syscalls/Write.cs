@@ -1,9 +1,10 @@
 using System;
+using Kerla.Kernel.Fs;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // write(2). Until file descriptor tables exist (the user-space issue), 0, 1
-    // and 2 are the console and every other descriptor is EBADF.
+    // write(2): through the descriptor's open file, in page-sized chunks so that
+    // a bad page fails only its own bytes (Linux returns what was written before it).
     public static class Write
     {
         private const int Chunk = 256;
@@ -11,23 +12,24 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.Write)]
         public static SyscallResult Handle(Fd fd, [TraceBuffer("count")] UserPtr<byte> buffer, nuint count)
         {
-            if ((uint)fd.Number > 2) return Errno.EBADF;
+            OpenFile? file = FileTable.Current.Get(fd.Number);
+            if (file is null || !file.CanWrite) return Errno.EBADF;
+            if ((file.Flags & OpenFile.O_APPEND) != 0) file.Offset = file.Inode.Size;
             Span<byte> chunk = stackalloc byte[Chunk];
             ulong written = 0;
             while (written < count)
             {
-                // Chunks never cross a page, so a bad page fails only its own bytes.
                 ulong address = buffer.Address + written;
                 ulong toPageEnd = 4096 - (address & 4095);
                 ulong remaining = count - written;
-                int length = (int)(remaining < toPageEnd ? (remaining < Chunk ? remaining : Chunk) : (toPageEnd < Chunk ? toPageEnd : Chunk));
+                int length = (int)Math.Min(Math.Min(remaining, toPageEnd), (ulong)Chunk);
                 if (!UserMemory.Read(new UserPtr<byte>(address), chunk.Slice(0, length)))
-                {
-                    // Linux returns what was written before the bad page, EFAULT only if nothing was.
                     return written == 0 ? Errno.EFAULT : (long)written;
-                }
-                Console.Write(chunk.Slice(0, length));
-                written += (ulong)length;
+                long n = file.Inode.Write(file.Offset, chunk.Slice(0, length));
+                if (n < 0) return written == 0 ? (Errno)(-n) : (long)written;
+                file.Offset += n;
+                written += (ulong)n;
+                if (n < length) break;
             }
             return (long)written;
         }

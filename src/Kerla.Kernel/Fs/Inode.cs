@@ -1,0 +1,65 @@
+using System;
+using Kerla.Kernel.Syscalls;
+
+namespace Kerla.Kernel.Fs
+{
+    // File types as st_mode's S_IFMT bits (inode(7)).
+    public enum FileType : uint
+    {
+        Fifo = 0x1000, CharDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000,
+        Regular = 0x8000, Symlink = 0xa000, Socket = 0xc000,
+    }
+
+    // A file in some filesystem: its attributes, and the operations its type has.
+    // An operation a type does not have answers as Linux does for it (EISDIR,
+    // ENOTDIR, EINVAL).
+    public abstract class Inode
+    {
+        private static ulong s_nextIno = 2;
+
+        protected Inode(FileType type, uint permissions, uint uid, uint gid)
+        {
+            Ino = s_nextIno++;
+            Mode = (uint)type | (permissions & 0xfff);
+            Uid = uid;
+            Gid = gid;
+            Nlink = 1;
+            ulong now = KernelHost.RealTimeSeconds;
+            Atime = Mtime = Ctime = now;
+        }
+
+        public ulong Ino { get; }
+        public uint Mode { get; set; }
+        public uint Uid { get; set; }
+        public uint Gid { get; set; }
+        public uint Nlink { get; set; }
+        public ulong Atime { get; set; }
+        public ulong Mtime { get; set; }
+        public ulong Ctime { get; set; }
+        public virtual ulong Rdev => 0;
+        public virtual ulong Dev => 1;
+
+        public FileType Type => (FileType)(Mode & 0xf000);
+        public bool IsDirectory => Type == FileType.Directory;
+        public abstract long Size { get; }
+
+        public virtual long Read(long offset, Span<byte> destination) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
+        public virtual long Write(long offset, ReadOnlySpan<byte> source) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
+        public virtual Errno Truncate(long length) => IsDirectory ? Errno.EISDIR : Errno.EINVAL;
+
+        // Directories.
+        public virtual Inode? Lookup(string name) => null;
+        public virtual Inode? Parent => null;
+        public virtual int EntryCount => 0;
+        public virtual bool Entry(int index, out string name, out Inode? inode) { name = ""; inode = null; return false; }
+        public virtual Errno Link(string name, Inode inode) => Errno.ENOTDIR;
+        public virtual Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)
+        {
+            created = null;
+            return Errno.ENOTDIR;
+        }
+
+        // Symbolic links.
+        public virtual string? LinkTarget => null;
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using Kerla.Kernel.Syscalls;
+
+namespace Kerla.Kernel.Fs
+{
+    // An open file description (open(2)): the inode, the offset and the status
+    // flags, shared by every descriptor dup(2) makes from it.
+    public sealed class OpenFile
+    {
+        public const int O_ACCMODE = 3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2;
+        public const int O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100, O_TRUNC = 0x200, O_APPEND = 0x400,
+            O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_NOFOLLOW = 0x20000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+
+        public OpenFile(Inode inode, int flags)
+        {
+            Inode = inode;
+            Flags = flags;
+        }
+
+        public Inode Inode { get; }
+        public int Flags { get; set; }
+        public long Offset { get; set; }
+        public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
+        public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;
+    }
+
+    // A process's descriptor table: descriptor -> open file description, with
+    // the close-on-exec flag per descriptor.
+    public sealed class FileTable
+    {
+        public const int Max = 1024; // RLIMIT_NOFILE's soft default
+        private OpenFile?[] _files = new OpenFile?[16];
+        private bool[] _closeOnExec = new bool[16];
+
+        // 0, 1 and 2 on the console, as a process starts.
+        public static FileTable WithConsole()
+        {
+            var table = new FileTable();
+            var console = new OpenFile(ConsoleInode.Instance, OpenFile.O_RDWR);
+            table.Add(console, false);
+            table.Add(console, false);
+            table.Add(console, false);
+            return table;
+        }
+
+        // The calling process's table; the kernel's own (console only) when no
+        // process is running (the self tests).
+        public static FileTable Current => Process.UserProcess.Current?.Files ?? s_kernel;
+
+        private static readonly FileTable s_kernel = WithConsole();
+
+        public OpenFile? Get(int fd) => (uint)fd < (uint)_files.Length ? _files[fd] : null;
+
+        public bool CloseOnExec(int fd) => (uint)fd < (uint)_files.Length && _closeOnExec[fd];
+
+        public void SetCloseOnExec(int fd, bool value) => _closeOnExec[fd] = value;
+
+        // The lowest free descriptor at or above `from`, or -EMFILE.
+        public int Add(OpenFile file, bool closeOnExec, int from = 0)
+        {
+            for (int fd = from; fd < Max; fd++)
+            {
+                if (fd >= _files.Length)
+                {
+                    Array.Resize(ref _files, Math.Min(Max, _files.Length * 2));
+                    Array.Resize(ref _closeOnExec, _files.Length);
+                }
+                if (_files[fd] is not null) continue;
+                _files[fd] = file;
+                _closeOnExec[fd] = closeOnExec;
+                return fd;
+            }
+            return -(int)Errno.EMFILE;
+        }
+
+        // dup2(2)/dup3(2): `fd` now refers to `file`, closing what it was.
+        public void Set(int fd, OpenFile file, bool closeOnExec)
+        {
+            while (fd >= _files.Length)
+            {
+                Array.Resize(ref _files, _files.Length * 2);
+                Array.Resize(ref _closeOnExec, _files.Length);
+            }
+            _files[fd] = file;
+            _closeOnExec[fd] = closeOnExec;
+        }
+
+        public bool Close(int fd)
+        {
+            if (Get(fd) is null) return false;
+            _files[fd] = null;
+            _closeOnExec[fd] = false;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using Kerla.Kernel.Abi;
+using Kerla.Kernel.Fs;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // What the file syscalls share: reading a path from user memory, filling a
+    // struct stat, the calling process's working directory.
+    internal static class FileHelpers
+    {
+        public const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
+
+        public static Errno ReadPath(UserPtr<byte> pointer, out string path)
+        {
+            path = "";
+            Span<byte> buffer = stackalloc byte[Vfs.PathMax];
+            if (!UserMemory.ReadCString(pointer.Address, buffer, out int length, out bool complete)) return Errno.EFAULT;
+            if (!complete) return Errno.ENAMETOOLONG;
+            Span<char> chars = length <= 512 ? stackalloc char[length] : new char[length];
+            for (int i = 0; i < length; i++) chars[i] = (char)buffer[i];
+            path = new string(chars);
+            return 0;
+        }
+
+        // The directory a relative path starts from: the cwd or dirfd's directory.
+        public static Errno StartDirectory(int dirfd, out Inode? directory)
+        {
+            directory = null;
+            if (dirfd == AT_FDCWD)
+            {
+                directory = UserProcess.Current?.Cwd ?? Vfs.Root;
+                return directory is null ? Errno.ENOENT : 0;
+            }
+            OpenFile? file = FileTable.Current.Get(dirfd);
+            if (file is null) return Errno.EBADF;
+            if (!file.Inode.IsDirectory) return Errno.ENOTDIR;
+            directory = file.Inode;
+            return 0;
+        }
+
+        public static SyscallResult Stat(Inode inode, UserPtr<byte> statbuf)
+        {
+            Span<byte> bytes = stackalloc byte[Abi.Stat.Size];
+            bytes.Clear();
+            var stat = new Abi.Stat(bytes);
+            stat.st_dev = inode.Dev;
+            stat.st_ino = inode.Ino;
+            stat.st_nlink = inode.Nlink;
+            stat.st_mode = inode.Mode;
+            stat.st_uid = inode.Uid;
+            stat.st_gid = inode.Gid;
+            stat.st_rdev = inode.Rdev;
+            stat.st_size = inode.Size;
+            stat.st_blksize = 4096;
+            stat.st_blocks = (inode.Size + 511) / 512;
+            stat.st_atime = inode.Atime;
+            stat.st_mtime = inode.Mtime;
+            stat.st_ctime = inode.Ctime;
+            return UserMemory.Write(statbuf, bytes) ? 0 : Errno.EFAULT;
+        }
+    }
+}

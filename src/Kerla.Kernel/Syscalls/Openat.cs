@@ -1,0 +1,45 @@
+using Kerla.Kernel.Fs;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // openat(2).
+    public static class Openat
+    {
+        [Syscall(SyscallNumber.Openat)]
+        public static SyscallResult Handle(int dirfd, [TraceString] UserPtr<byte> pathname, int flags, uint mode)
+        {
+            Errno e = FileHelpers.ReadPath(pathname, out string path);
+            if (e != 0) return e;
+            e = FileHelpers.StartDirectory(path.Length > 0 && path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
+            if (e != 0) return e;
+            bool follow = (flags & OpenFile.O_NOFOLLOW) == 0;
+            e = Vfs.Lookup(path, start!, follow, out Inode? inode);
+            if (e == Errno.ENOENT && (flags & OpenFile.O_CREAT) != 0)
+            {
+                e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
+                if (e != 0 && e != Errno.ENOENT) return e;
+                if (parent is null || !parent.IsDirectory) return Errno.ENOENT;
+                uint umask = UserProcess.Current?.Umask ?? 0x12;
+                Process.Credentials? credentials = UserProcess.Current?.Credentials;
+                e = parent.Create(name, FileType.Regular, mode & ~umask & 0xfff, credentials?.Euid ?? 0, credentials?.Egid ?? 0, out inode);
+                if (e != 0) return e;
+            }
+            else if (e != 0) return e;
+            else if ((flags & (OpenFile.O_CREAT | OpenFile.O_EXCL)) == (OpenFile.O_CREAT | OpenFile.O_EXCL)) return Errno.EEXIST;
+
+            if (inode!.Type == FileType.Symlink) return Errno.ELOOP; // O_NOFOLLOW on a symlink
+            if ((flags & OpenFile.O_DIRECTORY) != 0 && !inode.IsDirectory) return Errno.ENOTDIR;
+            int access = flags & OpenFile.O_ACCMODE;
+            if (inode.IsDirectory && access != OpenFile.O_RDONLY) return Errno.EISDIR;
+            if ((flags & OpenFile.O_TRUNC) != 0 && access != OpenFile.O_RDONLY && inode.Type == FileType.Regular)
+            {
+                e = inode.Truncate(0);
+                if (e != 0) return e;
+            }
+            var file = new OpenFile(inode, flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC | OpenFile.O_CLOEXEC));
+            int fd = FileTable.Current.Add(file, (flags & OpenFile.O_CLOEXEC) != 0);
+            return fd;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using Kerla.Kernel.Fs;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // read(2): from the descriptor's open file at its offset.
+    public static class Read
+    {
+        private const int Chunk = 512;
+
+        [Syscall(SyscallNumber.Read)]
+        public static SyscallResult Handle(Fd fd, UserPtr<byte> buffer, nuint count)
+        {
+            OpenFile? file = FileTable.Current.Get(fd.Number);
+            if (file is null || !file.CanRead) return Errno.EBADF;
+            if (file.Inode.IsDirectory) return Errno.EISDIR;
+            Span<byte> chunk = stackalloc byte[Chunk];
+            ulong done = 0;
+            while (done < count)
+            {
+                int length = (int)Math.Min(count - done, (ulong)Chunk);
+                long n = file.Inode.Read(file.Offset, chunk.Slice(0, length));
+                if (n < 0) return done == 0 ? (Errno)(-n) : (long)done;
+                if (n == 0) break;
+                if (!UserMemory.Write(new UserPtr<byte>(buffer.Address + done), chunk.Slice(0, (int)n)))
+                    return done == 0 ? Errno.EFAULT : (long)done;
+                file.Offset += n;
+                done += (ulong)n;
+                if (n < length) break;
+            }
+            return (long)done;
+        }
+    }
+}
