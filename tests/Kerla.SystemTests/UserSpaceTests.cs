@@ -147,3 +147,27 @@ public class BusyBoxTests
         Assert.Contains("\nhello from busybox\n", boot.Output);
     }
 }
+
+public class FileSyscallTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void FileSyscallsReturnWhatLinuxReturns(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-files").FullName;
+        string program = Initramfs.Compile("files.c", compiler, dir);
+        string lines = Path.Combine(dir, "lines");
+        File.WriteAllText(lines, "line one\nline two\nline three\n");
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program, ["/etc/lines"] = lines });
+        string root = Path.Combine(dir, "root");
+        // On Linux, in a copy of the same tree (relative paths only).
+        string onLinux = Initramfs.Run("./init", root);
+        Assert.Contains("etc holds: . .. lines\n", onLinux);
+
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+        Assert.Contains("\n" + onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}

@@ -59,6 +59,9 @@ namespace Kerla.Kernel.Fs
             return Errno.ENOTDIR;
         }
 
+        // Removes the entry `name` (unlink(2) for files, rmdir(2) for directories).
+        public virtual Errno Unlink(string name, bool directory) => Errno.ENOTDIR;
+
         // Symbolic links.
         public virtual string? LinkTarget => null;
     }

@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Getegid
     {
         [Syscall(SyscallNumber.Getegid)]
-        public static SyscallResult Handle() => Credentials.Current.Egid;
+        public static SyscallResult Handle() => CredentialHelpers.Current.Egid;
     }
 }

@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Geteuid
     {
         [Syscall(SyscallNumber.Geteuid)]
-        public static SyscallResult Handle() => Credentials.Current.Euid;
+        public static SyscallResult Handle() => CredentialHelpers.Current.Euid;
     }
 }

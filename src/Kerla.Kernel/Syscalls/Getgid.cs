@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Getgid
     {
         [Syscall(SyscallNumber.Getgid)]
-        public static SyscallResult Handle() => Credentials.Current.Gid;
+        public static SyscallResult Handle() => CredentialHelpers.Current.Gid;
     }
 }

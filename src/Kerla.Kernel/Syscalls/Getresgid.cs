@@ -5,6 +5,6 @@ namespace Kerla.Kernel.Syscalls
     {
         [Syscall(SyscallNumber.Getresgid)]
         public static SyscallResult Handle(UserPtr<byte> rgid, UserPtr<byte> egid, UserPtr<byte> sgid) =>
-            Credentials.Put(rgid, Credentials.Current.Gid) && Credentials.Put(egid, Credentials.Current.Egid) && Credentials.Put(sgid, Credentials.Current.Sgid) ? 0 : Errno.EFAULT;
+            CredentialHelpers.Put(rgid, CredentialHelpers.Current.Gid) && CredentialHelpers.Put(egid, CredentialHelpers.Current.Egid) && CredentialHelpers.Put(sgid, CredentialHelpers.Current.Sgid) ? 0 : Errno.EFAULT;
     }
 }

@@ -5,6 +5,6 @@ namespace Kerla.Kernel.Syscalls
     {
         [Syscall(SyscallNumber.Getresuid)]
         public static SyscallResult Handle(UserPtr<byte> ruid, UserPtr<byte> euid, UserPtr<byte> suid) =>
-            Credentials.Put(ruid, Credentials.Current.Uid) && Credentials.Put(euid, Credentials.Current.Euid) && Credentials.Put(suid, Credentials.Current.Suid) ? 0 : Errno.EFAULT;
+            CredentialHelpers.Put(ruid, CredentialHelpers.Current.Uid) && CredentialHelpers.Put(euid, CredentialHelpers.Current.Euid) && CredentialHelpers.Put(suid, CredentialHelpers.Current.Suid) ? 0 : Errno.EFAULT;
     }
 }

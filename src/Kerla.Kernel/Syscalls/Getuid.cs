@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Getuid
     {
         [Syscall(SyscallNumber.Getuid)]
-        public static SyscallResult Handle() => Credentials.Current.Uid;
+        public static SyscallResult Handle() => CredentialHelpers.Current.Uid;
     }
 }

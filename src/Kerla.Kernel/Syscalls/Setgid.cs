@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Setgid
     {
         [Syscall(SyscallNumber.Setgid)]
-        public static SyscallResult Handle(uint gid) => gid == uint.MaxValue ? Errno.EINVAL : Credentials.Current.SetGid(gid) ? 0 : Errno.EPERM;
+        public static SyscallResult Handle(uint gid) => gid == uint.MaxValue ? Errno.EINVAL : CredentialHelpers.Current.SetGid(gid) ? 0 : Errno.EPERM;
     }
 }

@@ -4,6 +4,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Setuid
     {
         [Syscall(SyscallNumber.Setuid)]
-        public static SyscallResult Handle(uint uid) => uid == uint.MaxValue ? Errno.EINVAL : Credentials.Current.SetUid(uid) ? 0 : Errno.EPERM;
+        public static SyscallResult Handle(uint uid) => uid == uint.MaxValue ? Errno.EINVAL : CredentialHelpers.Current.SetUid(uid) ? 0 : Errno.EPERM;
     }
 }

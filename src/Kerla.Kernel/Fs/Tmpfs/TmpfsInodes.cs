@@ -58,6 +58,31 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return 0;
         }
 
+        public override Errno Unlink(string name, bool directory)
+        {
+            if (name == "." ) return Errno.EINVAL;
+            if (name == "..") return Errno.ENOTEMPTY;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_names[i] != name) continue;
+                Inode inode = _inodes[i];
+                if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
+                if (!directory && inode.IsDirectory) return Errno.EISDIR;
+                if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
+                Array.Copy(_names, i + 1, _names, i, _count - i - 1);
+                Array.Copy(_inodes, i + 1, _inodes, i, _count - i - 1);
+                _count--;
+                _names[_count] = null!;
+                _inodes[_count] = null!;
+                if (directory) Nlink--;
+                inode.Nlink = directory ? 0 : inode.Nlink - 1;
+                inode.Ctime = Mtime = Ctime = KernelHost.RealTimeSeconds;
+                // Open descriptors keep the inode alive: its memory goes with the last reference.
+                return 0;
+            }
+            return Errno.ENOENT;
+        }
+
         public override Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)
         {
             created = type switch

@@ -4,7 +4,7 @@ using Kerla.Kernel.Process;
 namespace Kerla.Kernel.Syscalls
 {
     // What the uid/gid syscalls (Getuid.cs, Setuid.cs, ...) share.
-    internal static class Credentials
+    internal static class CredentialHelpers
     {
         internal static Process.Credentials Current => UserProcess.Current!.Credentials;
 

@@ -1,0 +1,19 @@
+using Kerla.Kernel.Fs;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // fchdir(2).
+    public static class Fchdir
+    {
+        [Syscall(SyscallNumber.Fchdir)]
+        public static SyscallResult Handle(Fd fd)
+        {
+            OpenFile? file = FileTable.Current.Get(fd.Number);
+            if (file is null) return Errno.EBADF;
+            if (!file.Inode.IsDirectory) return Errno.ENOTDIR;
+            UserProcess.Current!.Cwd = file.Inode;
+            return 0;
+        }
+    }
+}
