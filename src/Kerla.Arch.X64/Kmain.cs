@@ -69,6 +69,7 @@ namespace Kerla.Arch.X64
             foreach (BootModule module in bootInfo.Modules) pages.Reserve(module.PhysicalAddress, module.Size);
             Paging.Init(layout.BootPml4, TopOfRam(bootInfo.MemoryMap), pages);
             KernelHeap.InstallPageSource(new DirectMapPageSource(pages));
+            X64Platform.AttachPages(pages);
             KernelHost.AttachMemory(bootInfo, pages);
             KernelHost.MarkPhase("memory");
 

@@ -46,7 +46,8 @@ namespace Kerla.Arch.X64
         {
             // Start from our caller's frame.
             ulong rbp = Native.ReadRbp();
-            Backtrace.Print(Layout, rbp != 0 && Layout.InImage(rbp) ? ((ulong*)rbp)[1] : 0, rbp != 0 && Layout.InImage(rbp) ? ((ulong*)rbp)[0] : 0);
+            bool readable = rbp != 0 && Paging.IsReadable(Layout, rbp);
+            Backtrace.Print(Layout, readable ? ((ulong*)rbp)[1] : 0, readable ? ((ulong*)rbp)[0] : 0);
         }
 
         public override string? SymbolAt(nuint address, out nuint offset)
@@ -68,14 +69,37 @@ namespace Kerla.Arch.X64
 
         public override void UnmapUserPage(ulong address) => Paging.UnmapUserPage(address);
 
-        [System.Runtime.InteropServices.DllImport("*", EntryPoint = "x64_enter_user"), System.Runtime.InteropServices.SuppressGCTransition]
-        private static extern void EnterUser(ulong rip, ulong rsp);
+        public override Kerla.Kernel.Process.TaskContext BootContext() => Tasks.Boot();
+        public override Kerla.Kernel.Process.TaskContext? NewUserTask(ulong entry, ulong stackPointer) => Tasks.NewUser(entry, stackPointer);
+        public override Kerla.Kernel.Process.TaskContext? ForkCurrentTask() => Tasks.ForkCurrent();
 
-        public override void EnterUserMode(ulong entry, ulong stackPointer)
+        public override void Switch(Kerla.Kernel.Process.TaskContext from, Kerla.Kernel.Process.TaskContext to, ulong addressSpace) =>
+            Tasks.Switch((X64TaskContext)from, (X64TaskContext)to, addressSpace);
+
+        public override void FreeTask(Kerla.Kernel.Process.TaskContext task)
         {
-            EnterUser(entry, stackPointer);
-            Kerla.Kernel.Panic.Now("returned from user mode");
+            var context = (X64TaskContext)task;
+            if (context.StackBase != 0) FreeKernelPages(context.StackBase, X64TaskContext.StackPages);
         }
+
+        public override void SetUserReturn(ulong entry, ulong stackPointer) => Tasks.SetUserReturn(entry, stackPointer);
+
+        public override ulong NewAddressSpace() => Paging.NewAddressSpace();
+        public override ulong CloneAddressSpace() => Paging.CloneAddressSpace();
+        public override void DestroyAddressSpace(ulong root) => Paging.DestroyAddressSpace(root);
+        public override void SwitchAddressSpace(ulong root) => Paging.SwitchAddressSpace(root);
+
+        private static Kerla.Kernel.Memory.PageAllocator? s_pages;
+        internal static void AttachPages(Kerla.Kernel.Memory.PageAllocator pages) => s_pages = pages;
+
+        // Kernel memory in whole pages, through the direct map.
+        internal static ulong AllocateKernelPages(int count)
+        {
+            ulong physical = s_pages!.Allocate((ulong)count);
+            return physical == 0 ? 0 : Paging.DirectMapBase + physical;
+        }
+
+        internal static void FreeKernelPages(ulong address, int count) => s_pages!.Free(address - Paging.DirectMapBase, (ulong)count);
 
         private const uint FsBase = 0xc0000100;
         public override void SetThreadPointer(ulong address) => Native.Wrmsr(FsBase, address);

@@ -20,9 +20,9 @@ namespace Kerla.Kernel
         public static PageAllocator Pages => s_pages!;
         public static CommandLine CommandLine => s_commandLine!;
 
-        // The calling process. There are no processes yet: the kernel's own thread
-        // is the one that will become init, which is process 1 on Linux too.
-        public static int CurrentPid => 1;
+        // The calling process; outside any (the self tests), 1: the kernel thread
+        // that becomes init, as on Linux.
+        public static int CurrentPid => Process.UserProcess.Current?.Pid ?? 1;
 
         public static string Hostname { get; set; } = "(none)";
 

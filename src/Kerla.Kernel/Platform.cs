@@ -56,9 +56,25 @@ namespace Kerla.Kernel
         // Removes a user page and frees it; nothing happens if it was not mapped.
         public abstract void UnmapUserPage(ulong address);
 
-        // Starts user mode at `entry` with the stack at `stackPointer`. Never returns:
-        // the kernel is entered again through syscalls, interrupts and faults.
-        public abstract void EnterUserMode(ulong entry, ulong stackPointer);
+        // Tasks: the running boot thread as a task (it becomes idle), a new task
+        // that starts in user mode at entry/stack, a child of the current syscall
+        // that returns 0 from it, and switching between them.
+        public abstract Process.TaskContext BootContext();
+        public abstract Process.TaskContext? NewUserTask(ulong entry, ulong stackPointer);
+        public abstract Process.TaskContext? ForkCurrentTask();
+        public abstract void Switch(Process.TaskContext from, Process.TaskContext to, ulong addressSpace);
+        public abstract void FreeTask(Process.TaskContext task);
+
+        // execve: the current syscall returns to user mode at entry/stack with
+        // clean registers.
+        public abstract void SetUserReturn(ulong entry, ulong stackPointer);
+
+        // Address spaces (page-table roots): empty, a copy of the current user
+        // half, freeing one that is not in use, and switching.
+        public abstract ulong NewAddressSpace();
+        public abstract ulong CloneAddressSpace();
+        public abstract void DestroyAddressSpace(ulong root);
+        public abstract void SwitchAddressSpace(ulong root);
 
         // The user thread pointer (the FS base on x86_64: arch_prctl(ARCH_SET_FS)).
         public abstract void SetThreadPointer(ulong address);

@@ -171,3 +171,25 @@ public class FileSyscallTests
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
 }
+
+public class ProcessTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void ForkExecAndWaitBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-spawn").FullName;
+        string program = Initramfs.Compile("spawn.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string root = Path.Combine(dir, "root");
+        string onLinux = Initramfs.Run("./init", root);
+        Assert.Contains("three children, statuses add up to 33\n", onLinux);
+
+        // quiet: the kernel's own warnings (the faulting child) stay off the console.
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}

@@ -34,7 +34,12 @@ namespace Kerla.Arch.X64.Cpu
             Native.Wrmsr(Star, ((ulong)0x10 << 48) | ((ulong)Gdt.KernelCode << 32));
             Native.Wrmsr(Lstar, EntryAddress());
             Native.Wrmsr(Fmask, MaskedFlags);
-            ulong top = TaskStackTop();
+            SetKernelStack(TaskStackTop());
+        }
+
+        // Where syscalls and interrupts from user mode land: the running task's stack.
+        internal static void SetKernelStack(ulong top)
+        {
             SetSyscallStack(top);
             Gdt.s_tss.Rsp0 = top;
         }
@@ -42,6 +47,7 @@ namespace Kerla.Arch.X64.Cpu
         [UnmanagedCallersOnly(EntryPoint = "syscall_handler")]
         private static void Handle(SyscallFrame* frame)
         {
+            Tasks.CurrentFrame = frame;
             var args = new SyscallArgs(frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
             frame->Rax = (ulong)SyscallTable.Dispatch((long)frame->Rax, args);
         }

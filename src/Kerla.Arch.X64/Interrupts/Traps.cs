@@ -48,6 +48,8 @@ namespace Kerla.Arch.X64.Interrupts
                 if (irq == 0) s_ticks++;
                 else s_spurious++;
                 Pic8259.EndOfIrq(irq);
+                // Time slices end on ticks that interrupt user mode.
+                if (irq == 0 && (frame->Cs & 3) == 3) Kerla.Kernel.Process.Scheduler.Tick();
                 return;
             }
             s_spurious++;
@@ -85,13 +87,16 @@ namespace Kerla.Arch.X64.Interrupts
                 17 => 7,              // SIGBUS
                 _ => 11,              // SIGSEGV
             };
+            Kerla.Kernel.Process.UserProcess? process = Kerla.Kernel.Process.UserProcess.Current;
+            string who = process is null ? "?[?]" : string.Concat(process.Name, "[", process.Pid.ToString(), "]");
             if (frame->Vector == 14)
-                Log.Warning(string.Concat("init[1]: segfault at ", Native.ReadCr2().ToString("x"), " ip ", Hex(frame->Rip), " sp ",
+                Log.Warning(string.Concat(who, ": segfault at ", Native.ReadCr2().ToString("x"), " ip ", Hex(frame->Rip), " sp ",
                     Hex(frame->Rsp), " error ", frame->ErrorCode.ToString("x")));
             else
-                Log.Warning(string.Concat("traps: init[1] trap ", frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "reserved",
+                Log.Warning(string.Concat("traps: ", who, " trap ", frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "reserved",
                     " ip:", frame->Rip.ToString("x"), " sp:", frame->Rsp.ToString("x"), " error:", frame->ErrorCode.ToString("x")));
-            Kerla.Kernel.Process.Init.Killed(signal);
+            // Killed by the signal: the wait status is the signal number.
+            Kerla.Kernel.Process.UserProcess.ExitCurrent(signal);
         }
 
         // A CPU exception in the kernel is a kernel bug: report it and stop.

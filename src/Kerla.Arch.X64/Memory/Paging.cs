@@ -19,8 +19,16 @@ namespace Kerla.Arch.X64.Memory
         internal static ulong VirtualToPhysical(ulong address) =>
             address >= KernelLayout.KernelBase ? address - KernelLayout.KernelBase : address - DirectMapBase;
 
+        private static ulong s_topOfRam;
+
+        // A kernel address that can be read without faulting: the image or the
+        // direct map of RAM (where the task stacks are).
+        internal static bool IsReadable(in KernelLayout layout, ulong address) =>
+            layout.InImage(address) || (address >= DirectMapBase && address < DirectMapBase + s_topOfRam);
+
         internal static void Init(ulong bootPml4Physical, ulong topOfRam, PageAllocator pages)
         {
+            s_topOfRam = topOfRam;
             ulong* pml4 = (ulong*)PhysicalToVirtual(bootPml4Physical);
             ulong* pdpt = (ulong*)PhysicalToVirtual(pml4[256] & AddressMask);
             // One page directory (1 GiB of 2 MiB pages) per PDPT entry past 4 GiB.
@@ -35,13 +43,80 @@ namespace Kerla.Arch.X64.Memory
             }
             pml4[0] = 0;
             Native.WriteCr3(Native.ReadCr3());
-            s_pml4 = pml4;
+            s_bootPml4 = pml4;
             s_pages = pages;
         }
 
         private const ulong User = 4;
-        private static ulong* s_pml4;
+        private static ulong* s_bootPml4;
         private static PageAllocator? s_pages;
+
+        // The page tables in use (each process has its own; the kernel half is shared).
+        private static ulong* s_pml4 => (ulong*)PhysicalToVirtual(Native.ReadCr3() & AddressMask);
+
+        // A new address space: an empty user half and the kernel's half.
+        internal static ulong NewAddressSpace()
+        {
+            ulong root = NewTable();
+            if (root == 0) return 0;
+            ulong* pml4 = (ulong*)PhysicalToVirtual(root);
+            for (int i = 256; i < 512; i++) pml4[i] = s_bootPml4[i];
+            return root;
+        }
+
+        // A copy of the current user half, page by page (fork; copy-on-write later).
+        internal static ulong CloneAddressSpace()
+        {
+            ulong root = NewAddressSpace();
+            if (root == 0) return 0;
+            if (!CopyLevel(s_pml4, (ulong*)PhysicalToVirtual(root), 4, 256)) { DestroyAddressSpace(root); return 0; }
+            return root;
+        }
+
+        private static bool CopyLevel(ulong* from, ulong* to, int level, int entries)
+        {
+            for (int i = 0; i < entries; i++)
+            {
+                if ((from[i] & Present) == 0) continue;
+                ulong copy = NewTable();
+                if (copy == 0) return false;
+                to[i] = copy | (from[i] & ~AddressMask);
+                ulong* source = (ulong*)PhysicalToVirtual(from[i] & AddressMask);
+                ulong* target = (ulong*)PhysicalToVirtual(copy);
+                if (level == 1)
+                {
+                    for (int j = 0; j < 512; j++) target[j] = source[j];
+                }
+                else if (!CopyLevel(source, target, level - 1, 512)) return false;
+            }
+            return true;
+        }
+
+        // Frees every user page and page table of an address space that is not in use.
+        internal static void DestroyAddressSpace(ulong root)
+        {
+            FreeLevel((ulong*)PhysicalToVirtual(root), 4, 256);
+            s_pages!.Free(root);
+        }
+
+        private static void FreeLevel(ulong* table, int level, int entries)
+        {
+            for (int i = 0; i < entries; i++)
+            {
+                if ((table[i] & Present) == 0) continue;
+                ulong frame = table[i] & AddressMask;
+                if (level > 1) FreeLevel((ulong*)PhysicalToVirtual(frame), level - 1, 512);
+                s_pages!.Free(frame);
+                table[i] = 0;
+            }
+        }
+
+        internal static void SwitchAddressSpace(ulong root)
+        {
+            if ((Native.ReadCr3() & AddressMask) != root) Native.WriteCr3(root);
+        }
+
+        internal static ulong CurrentAddressSpace => Native.ReadCr3() & AddressMask;
 
         // Maps one zeroed 4 KiB user page at a page-aligned user address, making page
         // tables on the way. False if the address is not a user page address, is
@@ -83,7 +158,7 @@ namespace Kerla.Arch.X64.Memory
         // no table and `create` not set, or out of memory).
         private static ulong* UserPageEntry(ulong address, bool create)
         {
-            if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_pml4 == null) return null;
+            if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_bootPml4 == null) return null;
             ulong* table = s_pml4;
             for (int level = 3; level > 0; level--)
             {

@@ -1,4 +1,4 @@
-; The syscall instruction's entry, and the first entry into user mode.
+; The syscall instruction's entry and exit (also the way a new task enters user mode).
 ;
 ; syscall leaves the user rip in rcx and rflags in r11 and masks IF (FMASK), but
 ; does not switch stacks: we move to the task's kernel stack, save what Linux
@@ -10,7 +10,6 @@ default rel
 
 extern syscall_handler
 global syscall_entry
-global x64_enter_user
 global syscall_kernel_rsp
 
 USER_CS equ 0x23
@@ -56,6 +55,8 @@ syscall_entry:
     call syscall_handler
     fxrstor [rsp]
     mov rsp, rbp
+global syscall_return_path
+syscall_return_path:
     pop r15
     pop r14
     pop r13
@@ -87,30 +88,6 @@ syscall_entry:
     push rcx
     iretq
 
-; x64_enter_user(rip, rsp): start user mode with clean registers.
-x64_enter_user:
-    push USER_SS
-    push rsi
-    push 0x202
-    push USER_CS
-    push rdi
-    xor eax, eax
-    xor ebx, ebx
-    xor ecx, ecx
-    xor edx, edx
-    xor esi, esi
-    xor edi, edi
-    xor ebp, ebp
-    xor r8d, r8d
-    xor r9d, r9d
-    xor r10d, r10d
-    xor r11d, r11d
-    xor r12d, r12d
-    xor r13d, r13d
-    xor r14d, r14d
-    xor r15d, r15d
-    iretq
-
 ; The top of the task's kernel stack, for the TSS and syscall_kernel_rsp.
 global x64_task_stack_top
 x64_task_stack_top:
@@ -125,4 +102,10 @@ x64_syscall_entry_address:
 global x64_set_syscall_stack
 x64_set_syscall_stack:
     mov [syscall_kernel_rsp], rdi
+    ret
+
+global x64_fork_child_return_address
+extern x64_fork_child_return
+x64_fork_child_return_address:
+    lea rax, [x64_fork_child_return]
     ret

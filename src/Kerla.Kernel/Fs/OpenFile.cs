@@ -49,6 +49,24 @@ namespace Kerla.Kernel.Fs
 
         private static readonly FileTable s_kernel = WithConsole();
 
+        // fork(2): the child's descriptors share the parent's open file descriptions.
+        public FileTable Clone()
+        {
+            var copy = new FileTable();
+            copy._files = new OpenFile?[_files.Length];
+            copy._closeOnExec = new bool[_files.Length];
+            Array.Copy(_files, copy._files, _files.Length);
+            Array.Copy(_closeOnExec, copy._closeOnExec, _files.Length);
+            return copy;
+        }
+
+        // execve(2) closes the descriptors marked close-on-exec.
+        public void CloseOnExecAll()
+        {
+            for (int fd = 0; fd < _files.Length; fd++)
+                if (_closeOnExec[fd]) Close(fd);
+        }
+
         public OpenFile? Get(int fd) => (uint)fd < (uint)_files.Length ? _files[fd] : null;
 
         public bool CloseOnExec(int fd) => (uint)fd < (uint)_files.Length && _closeOnExec[fd];

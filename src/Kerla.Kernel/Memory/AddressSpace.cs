@@ -155,6 +155,18 @@ namespace Kerla.Kernel.Memory
             return 0;
         }
 
+        // fork(2): the same mappings (the pages are copied by the page tables).
+        public AddressSpace Clone()
+        {
+            var copy = new AddressSpace();
+            copy._vmas = new Vma[_vmas.Length];
+            Array.Copy(_vmas, copy._vmas, _count);
+            copy._count = _count;
+            copy.BrkStart = BrkStart;
+            copy.Brk = Brk;
+            return copy;
+        }
+
         public void SetBrkStart(ulong start)
         {
             BrkStart = PageUp(start);

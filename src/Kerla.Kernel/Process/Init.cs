@@ -43,35 +43,27 @@ namespace Kerla.Kernel.Process
 
         private static Errno Run(string path, string[] arguments)
         {
-            Errno error = Vfs.Lookup(path, Vfs.Root!, followLast: true, out Inode? inode);
-            if (error != 0) return error;
-            if (inode!.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
-            byte[] file = new byte[inode.Size];
-            inode.Read(0, file);
-            ElfImage? image = ElfImage.Parse(file, out error);
-            if (image is null) return error;
             string[] argv = new string[arguments.Length + 1];
             argv[0] = path;
             Array.Copy(arguments, 0, argv, 1, arguments.Length);
             string[] envp = { "HOME=/", "TERM=linux" };
             var process = new UserProcess(Pid);
-            error = ExecLoader.Load(image, file, argv, envp, path, process, out ulong entryPoint, out ulong stack);
+            Errno error = Exec.ExecProgram.Run(process, path, argv, envp, out ulong entryPoint, out ulong stack);
             if (error != 0) return error;
-            int slash = path.LastIndexOf('/');
-            string name = path.Substring(slash + 1);
-            process.Name = name.Length > 15 ? name.Substring(0, 15) : name;
-            process.ExePath = path[0] == '/' ? path : string.Concat("/", path);
+            TaskContext? context = KernelHost.Platform.NewUserTask(entryPoint, stack);
+            if (context is null) return Errno.ENOMEM;
+            process.Task = new Task(process, context);
+            Process = process;
             UserProcess.Current = process;
-            Runtime.ObjectAllocator.Free(file);
             Log.Info(string.Concat("Run ", path, " as init process"));
-            KernelHost.Platform.EnterUserMode(entryPoint, stack);
+            Scheduler.Start(process.Task);
             return Errno.EFAULT;
         }
 
-        // exit(2)/exit_group(2) of init: the wait status Linux reports (status << 8).
-        public static void Exit(int status) => Killed((status & 0xff) << 8);
+        // The init process, which adopts orphans.
+        public static UserProcess? Process { get; private set; }
 
-        // A fatal signal: the wait status is the signal number.
+        // init ending, whatever the reason, ends the kernel, as on Linux.
         public static void Killed(int waitStatus)
         {
             Panic.Now(string.Concat("Attempted to kill init! exitcode=0x", ((uint)waitStatus).ToString("x").PadLeft(8, '0')));

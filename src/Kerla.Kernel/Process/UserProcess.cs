@@ -1,3 +1,4 @@
+using System;
 using Kerla.Kernel.Memory;
 
 namespace Kerla.Kernel.Process
@@ -9,19 +10,92 @@ namespace Kerla.Kernel.Process
         public UserProcess(int pid) { Pid = pid; }
 
         public int Pid { get; }
-        public AddressSpace Memory { get; } = new AddressSpace();
+
+        // The root of its page tables (CR3 on x86_64).
+        public ulong AddressSpaceRoot { get; set; }
+        public Task? Task { get; set; }
+        public UserProcess? Parent { get; set; }
+        public UserProcess?[] Children { get; private set; } = new UserProcess?[4];
+        // Exited and not yet reaped by wait4: the wait status to report.
+        public bool IsZombie { get; set; }
+        public int WaitStatus { get; set; }
+
+        public void AddChild(UserProcess child)
+        {
+            for (int i = 0; i < Children.Length; i++)
+                if (Children[i] is null) { Children[i] = child; return; }
+            UserProcess?[] more = new UserProcess?[Children.Length * 2];
+            Array.Copy(Children, more, Children.Length);
+            more[Children.Length] = child;
+            Children = more;
+        }
+
+        public void RemoveChild(UserProcess child)
+        {
+            for (int i = 0; i < Children.Length; i++)
+                if (Children[i] == child) Children[i] = null;
+        }
+
+        // fork(2): a copy of this process (memory, descriptors, directory,
+        // credentials, limits); the caller gives it page tables and a task.
+        public UserProcess Fork()
+        {
+            var child = new UserProcess(AllocatePid())
+            {
+                Parent = this,
+                Memory = Memory.Clone(),
+                Files = Files.Clone(),
+                Cwd = Cwd,
+                Umask = Umask,
+                BlockedSignals = BlockedSignals,
+                Name = Name,
+                ExePath = ExePath,
+                Limits = Limits.Clone(),
+                Credentials = Credentials.Clone(),
+            };
+            AddChild(child);
+            return child;
+        }
+
+        // exit(2), exit_group(2) or a fatal signal: the process becomes a zombie
+        // holding its wait status (status << 8, or the signal number) until its
+        // parent reaps it; its children go to init.
+        public static void ExitCurrent(int waitStatus)
+        {
+            UserProcess process = Current!;
+            if (process.Pid == Kerla.Kernel.Process.Init.Pid) Kerla.Kernel.Process.Init.Killed(waitStatus);
+            process.Files = new Fs.FileTable();
+            process.WaitStatus = waitStatus;
+            process.IsZombie = true;
+            UserProcess? init = Kerla.Kernel.Process.Init.Process;
+            for (int i = 0; i < process.Children.Length; i++)
+            {
+                UserProcess? child = process.Children[i];
+                if (child is null || init is null) continue;
+                child.Parent = init;
+                init.AddChild(child);
+                process.Children[i] = null;
+                if (child.IsZombie && init.Task is not null) Scheduler.Wake(init.Task);
+            }
+            if (process.Parent?.Task is not null) Scheduler.Wake(process.Parent.Task);
+            Scheduler.Exit();
+        }
+
+        private static int s_nextPid = 2;
+        public static int AllocatePid() => s_nextPid++;
+        public AddressSpace Memory { get; set; } = new AddressSpace();
         public ulong RobustListHead { get; set; }
         public ulong ClearChildTid { get; set; }
-        public Rlimits Limits { get; } = new Rlimits();
-        public Credentials Credentials { get; } = new Credentials();
-        // The parent's pid; 0 for init, as on Linux.
-        public int ParentPid { get; set; }
+        public Rlimits Limits { get; private set; } = new Rlimits();
+        public Credentials Credentials { get; private set; } = new Credentials();
         public uint Umask { get; set; } = 0x12; // 0022
+        // Blocked signals (bit n-1 for signal n), kept across fork and exec.
+        public ulong BlockedSignals { get; set; }
         // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
         public string Name { get; set; } = "";
         // The path the program was executed as (/proc/self/exe).
         public string ExePath { get; set; } = "";
-        public Fs.FileTable Files { get; } = Fs.FileTable.WithConsole();
+        public Fs.FileTable Files { get; private set; } = Fs.FileTable.WithConsole();
         public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
         public string CwdPath { get; set; } = "/";
 
@@ -59,6 +133,8 @@ namespace Kerla.Kernel.Process
     {
         public uint Uid, Euid, Suid, Gid, Egid, Sgid;
 
+        public Credentials Clone() => new Credentials { Uid = Uid, Euid = Euid, Suid = Suid, Gid = Gid, Egid = Egid, Sgid = Sgid };
+
         public bool IsPrivileged => Euid == 0;
 
         // setuid(2): root sets all three; others may only go back to the real or saved ID.
@@ -95,6 +171,14 @@ namespace Kerla.Kernel.Process
             Set(7, 1024, 4096);                  // RLIMIT_NOFILE
             Set(8, 8 * 1024 * 1024, 8 * 1024 * 1024); // RLIMIT_MEMLOCK
             Set(14, 0, 0);                       // RLIMIT_RTPRIO
+        }
+
+        public Rlimits Clone()
+        {
+            var copy = new Rlimits();
+            Array.Copy(_soft, copy._soft, Count);
+            Array.Copy(_hard, copy._hard, Count);
+            return copy;
         }
 
         public ulong Soft(int resource) => _soft[resource];

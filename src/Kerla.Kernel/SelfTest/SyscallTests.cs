@@ -94,10 +94,10 @@ namespace Kerla.Kernel.SelfTest
 
         private static void Unknown()
         {
-            Equal(-(long)Errno.ENOSYS, Call(SyscallNumber.Fork), "fork (not implemented yet)");
+            Equal(-(long)Errno.ENOSYS, Call(SyscallNumber.Ptrace), "ptrace (not implemented yet)");
             Equal(-(long)Errno.ENOSYS, SyscallTable.Dispatch(600, default), "a number past the table");
             Equal(-(long)Errno.ENOSYS, SyscallTable.Dispatch(-1, default), "a negative number");
-            Check(!SyscallTable.IsImplemented((int)SyscallNumber.Fork), "fork is not in the table");
+            Check(!SyscallTable.IsImplemented((int)SyscallNumber.Ptrace), "ptrace is not in the table");
             Equal("rt_sigaction", SyscallNames.Of((int)SyscallNumber.RtSigaction), "the Linux name of syscall 13");
             Equal("ENOENT", ErrnoInfo.Name(Errno.ENOENT), "errno name");
             Equal("No such file or directory", ErrnoInfo.Message(Errno.ENOENT), "errno message");

@@ -6,7 +6,7 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.ExitGroup)]
         public static SyscallResult Handle(int status)
         {
-            Process.Init.Exit(status);
+            Process.UserProcess.ExitCurrent((status & 0xff) << 8);
             return 0;
         }
     }

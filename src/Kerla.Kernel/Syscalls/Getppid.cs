@@ -6,6 +6,6 @@ namespace Kerla.Kernel.Syscalls
     public static class Getppid
     {
         [Syscall(SyscallNumber.Getppid)]
-        public static SyscallResult Handle() => UserProcess.Current!.ParentPid;
+        public static SyscallResult Handle() => UserProcess.Current!.Parent?.Pid ?? 0;
     }
 }

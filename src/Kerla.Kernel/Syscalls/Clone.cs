@@ -1,0 +1,52 @@
+using System;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // clone(2) as fork uses it: a new process with a copy of the caller's memory
+    // (copied now; copy-on-write later), sharing its open files. Threads
+    // (CLONE_VM, CLONE_THREAD, ...) are not supported yet: EINVAL.
+    public static class Clone
+    {
+        private const ulong CSIGNAL = 0xff, SIGCHLD = 17;
+        private const ulong CLONE_PARENT_SETTID = 0x00100000, CLONE_CHILD_CLEARTID = 0x00200000, CLONE_CHILD_SETTID = 0x01000000;
+
+        [Syscall(SyscallNumber.Clone)]
+        public static SyscallResult Handle(ulong flags, UserPtr<byte> newsp, UserPtr<byte> parentTid, UserPtr<byte> childTid, ulong tls)
+        {
+            ulong supported = CSIGNAL | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
+            if ((flags & ~supported) != 0 || (flags & CSIGNAL) != SIGCHLD || !newsp.IsNull) return Errno.EINVAL;
+            return Fork(flags, parentTid, childTid);
+        }
+
+        internal static SyscallResult Fork(ulong flags, UserPtr<byte> parentTid, UserPtr<byte> childTid)
+        {
+            Platform platform = KernelHost.Platform;
+            UserProcess parent = UserProcess.Current!;
+            ulong root = platform.CloneAddressSpace();
+            if (root == 0) return Errno.ENOMEM;
+            TaskContext? context = platform.ForkCurrentTask();
+            if (context is null)
+            {
+                platform.DestroyAddressSpace(root);
+                return Errno.ENOMEM;
+            }
+            UserProcess child = parent.Fork();
+            child.AddressSpaceRoot = root;
+            child.Task = new Task(child, context);
+            Span<byte> pid = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(pid, child.Pid);
+            if ((flags & CLONE_PARENT_SETTID) != 0) UserMemory.Write(parentTid, pid);
+            if ((flags & CLONE_CHILD_SETTID) != 0)
+            {
+                // Written in the child's memory, so switch to it for the copy.
+                platform.SwitchAddressSpace(root);
+                UserMemory.Write(childTid, pid);
+                platform.SwitchAddressSpace(parent.AddressSpaceRoot);
+            }
+            if ((flags & CLONE_CHILD_CLEARTID) != 0) child.ClearChildTid = childTid.Address;
+            Scheduler.Add(child.Task);
+            return child.Pid;
+        }
+    }
+}

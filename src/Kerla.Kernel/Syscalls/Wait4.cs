@@ -1,0 +1,52 @@
+using System;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // wait4(2): reaps a child that has exited, or waits for one. pid -1 (or 0 or
+    // < -1 until process groups exist) is any child; WNOHANG does not wait.
+    public static class Wait4
+    {
+        private const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, __WALL = 0x40000000, __WCLONE = unchecked((int)0x80000000);
+
+        [Syscall(SyscallNumber.Wait4)]
+        public static SyscallResult Handle(int pid, UserPtr<byte> wstatus, int options, UserPtr<byte> rusage)
+        {
+            if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE)) != 0) return Errno.EINVAL;
+            UserProcess parent = UserProcess.Current!;
+            while (true)
+            {
+                bool any = false;
+                for (int i = 0; i < parent.Children.Length; i++)
+                {
+                    UserProcess? child = parent.Children[i];
+                    if (child is null || (pid > 0 && child.Pid != pid)) continue;
+                    any = true;
+                    if (!child.IsZombie) continue;
+                    Span<byte> status = stackalloc byte[4];
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(status, child.WaitStatus);
+                    if (!wstatus.IsNull && !UserMemory.Write(wstatus, status)) return Errno.EFAULT;
+                    if (!rusage.IsNull)
+                    {
+                        Span<byte> usage = stackalloc byte[Abi.Rusage.Size];
+                        usage.Clear(); // CPU time accounting comes with the scheduler's clocks
+                        if (!UserMemory.Write(rusage, usage)) return Errno.EFAULT;
+                    }
+                    Reap(parent, child);
+                    return child.Pid;
+                }
+                if (!any) return Errno.ECHILD;
+                if ((options & WNOHANG) != 0) return 0;
+                Scheduler.Block();
+            }
+        }
+
+        private static void Reap(UserProcess parent, UserProcess child)
+        {
+            parent.RemoveChild(child);
+            Platform platform = KernelHost.Platform;
+            platform.DestroyAddressSpace(child.AddressSpaceRoot);
+            if (child.Task is not null) platform.FreeTask(child.Task.Context);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/* Processes: fork, execve, wait4 and the wait status encoding, getpid and
+ * getppid, a child killed by SIGSEGV, ECHILD. Run as init ("/init") on Kerla
+ * and as ./init on Linux: the lines must be the same. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "exec") == 0) {
+        printf("exec'd child: its parent is %s\n", getppid() == atoi(argv[2]) ? "the one that forked it" : "wrong");
+        return 7;
+    }
+    /* Unbuffered: output that fork would duplicate, and that depends on
+     * whether stdout is a tty, is out of the picture. */
+    setvbuf(stdout, NULL, _IONBF, 0);
+    pid_t me = getpid();
+    printf("parent starts\n");
+    fflush(stdout);
+
+    pid_t pid = fork();
+    if (pid == 0) {
+        printf("child: pid differs %d, getppid is the parent %d\n", getpid() != me, getppid() == me);
+        fflush(stdout);
+        _exit(3);
+    }
+    int status = 0;
+    pid_t waited = waitpid(pid, &status, 0);
+    printf("waitpid: same pid %d, exited %d, status %d\n", waited == pid, WIFEXITED(status), WEXITSTATUS(status));
+
+    pid = fork();
+    if (pid == 0) {
+        char parent[16];
+        snprintf(parent, sizeof parent, "%d", (int)getppid());
+        execl(argv[0], argv[0], "exec", parent, (char *)NULL);
+        printf("execl failed: %d\n", errno);
+        _exit(1);
+    }
+    waited = waitpid(-1, &status, 0);
+    printf("exec'd child: same pid %d, exited %d, status %d\n", waited == pid, WIFEXITED(status), WEXITSTATUS(status));
+
+    pid = fork();
+    if (pid == 0) {
+        volatile int *nothing = 0;
+        *nothing = 1;
+        _exit(0);
+    }
+    waitpid(pid, &status, 0);
+    printf("faulting child: signaled %d, signal %d\n", WIFSIGNALED(status), WTERMSIG(status));
+
+    pid = fork();
+    if (pid == 0) {
+        execl("/no/such/program", "x", (char *)NULL);
+        printf("exec of a missing program: errno %d\n", errno);
+        fflush(stdout);
+        _exit(9);
+    }
+    waitpid(pid, &status, 0);
+    printf("it exited %d\n", WEXITSTATUS(status));
+
+    for (int i = 0; i < 3; i++)
+        if (fork() == 0) _exit(10 + i);
+    int sum = 0;
+    for (int i = 0; i < 3; i++) {
+        wait(&status);
+        sum += WEXITSTATUS(status);
+    }
+    printf("three children, statuses add up to %d\n", sum);
+    errno = 0;
+    int none = wait(&status);
+    printf("wait with no children: %d errno %d\n", none, errno);
+    return 0;
+}
