@@ -27,7 +27,7 @@ public static class Initramfs
         return output;
     }
 
-    // files: path in the archive -> file on the host.
+    // files: path in the archive -> file on the host, or "->target" for a symlink.
     public static string Pack(string directory, IDictionary<string, string> files)
     {
         string root = Path.Combine(directory, "root");
@@ -35,6 +35,11 @@ public static class Initramfs
         {
             string destination = Path.Combine(root, target.TrimStart('/'));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            if (source.StartsWith("->"))
+            {
+                File.CreateSymbolicLink(destination, source.Substring(2));
+                continue;
+            }
             File.Copy(source, destination, overwrite: true);
             File.SetUnixFileMode(destination, File.GetUnixFileMode(source));
         }

@@ -110,6 +110,10 @@ public class BusyBoxTests
             ["/bin/busybox"] = busybox,
             ["/etc/hostname"] = Path.Combine(etc, "hostname"),
             ["/etc/lines"] = Path.Combine(etc, "lines"),
+            ["/bin/sh"] = "->busybox",
+            ["/bin/wc"] = "->busybox",
+            ["/bin/head"] = "->busybox",
+            ["/bin/cat"] = "->busybox",
         });
         root = Path.Combine(dir, "root");
         return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
@@ -131,11 +135,13 @@ public class BusyBoxTests
     [InlineData("wc -l etc/lines")]
     [InlineData("head -n 2 etc/lines")]
     [InlineData("cat etc/missing")]
+    [InlineData("sh -c \"echo one two three | wc -w\"")]
+    [InlineData("sh -c \"cat etc/lines | head -n 2 | wc -l; echo status $?\"")]
     public void FileAppletsPrintWhatTheyPrintOnLinux(string arguments)
     {
         BootResult boot = RunApplet(arguments, out string root);
-        // The same busybox on the host, in the same tree (relative paths).
-        string onLinux = Initramfs.Run($"bin/busybox {arguments} 2>&1; true", root);
+        // The same busybox on the host, in the same tree (relative paths, its bin/ first in PATH).
+        string onLinux = Initramfs.Run($"PATH=\"$PWD/bin:$PATH\" bin/busybox {arguments} 2>&1; true", root);
         Assert.False(string.IsNullOrEmpty(onLinux));
         Assert.Contains("\n" + onLinux, boot.Output);
     }

@@ -44,6 +44,11 @@ namespace Kerla.Kernel.Fs
         public abstract long Size { get; }
 
         public virtual long Read(long offset, Span<byte> destination) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
+
+        // Through an open file: types whose behaviour depends on its flags
+        // (O_NONBLOCK on a pipe) override these.
+        public virtual long Read(OpenFile? file, long offset, Span<byte> destination) => Read(offset, destination);
+        public virtual long Write(OpenFile? file, long offset, ReadOnlySpan<byte> source) => Write(offset, source);
         public virtual long Write(long offset, ReadOnlySpan<byte> source) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
         public virtual Errno Truncate(long length) => IsDirectory ? Errno.EISDIR : Errno.EINVAL;
 
@@ -61,6 +66,9 @@ namespace Kerla.Kernel.Fs
 
         // Removes the entry `name` (unlink(2) for files, rmdir(2) for directories).
         public virtual Errno Unlink(string name, bool directory) => Errno.ENOTDIR;
+
+        // The last descriptor of an open file description closed.
+        public virtual void Released(OpenFile file) { }
 
         // Symbolic links.
         public virtual string? LinkTarget => null;

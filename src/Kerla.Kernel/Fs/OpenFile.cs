@@ -20,6 +20,17 @@ namespace Kerla.Kernel.Fs
         public Inode Inode { get; }
         public int Flags { get; set; }
         public long Offset { get; set; }
+
+        // Descriptors (in any process) that refer to this description; the last
+        // close tells the inode (a pipe's end closes).
+        public int References { get; private set; }
+
+        public void AddReference() => References++;
+
+        public void DropReference()
+        {
+            if (--References == 0) Inode.Released(this);
+        }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
         public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;
     }
@@ -57,7 +68,14 @@ namespace Kerla.Kernel.Fs
             copy._closeOnExec = new bool[_files.Length];
             Array.Copy(_files, copy._files, _files.Length);
             Array.Copy(_closeOnExec, copy._closeOnExec, _files.Length);
+            foreach (OpenFile? file in _files) file?.AddReference();
             return copy;
+        }
+
+        // exit(2): every descriptor closes.
+        public void CloseAll()
+        {
+            for (int fd = 0; fd < _files.Length; fd++) Close(fd);
         }
 
         // execve(2) closes the descriptors marked close-on-exec.
@@ -86,6 +104,7 @@ namespace Kerla.Kernel.Fs
                 if (_files[fd] is not null) continue;
                 _files[fd] = file;
                 _closeOnExec[fd] = closeOnExec;
+                file.AddReference();
                 return fd;
             }
             return -(int)Errno.EMFILE;
@@ -99,13 +118,17 @@ namespace Kerla.Kernel.Fs
                 Array.Resize(ref _files, _files.Length * 2);
                 Array.Resize(ref _closeOnExec, _files.Length);
             }
+            file.AddReference();
+            _files[fd]?.DropReference();
             _files[fd] = file;
             _closeOnExec[fd] = closeOnExec;
         }
 
         public bool Close(int fd)
         {
-            if (Get(fd) is null) return false;
+            OpenFile? file = Get(fd);
+            if (file is null) return false;
+            file.DropReference();
             _files[fd] = null;
             _closeOnExec[fd] = false;
             return true;

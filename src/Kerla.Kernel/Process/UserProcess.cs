@@ -64,7 +64,7 @@ namespace Kerla.Kernel.Process
         {
             UserProcess process = Current!;
             if (process.Pid == Kerla.Kernel.Process.Init.Pid) Kerla.Kernel.Process.Init.Killed(waitStatus);
-            process.Files = new Fs.FileTable();
+            process.Files.CloseAll();
             process.WaitStatus = waitStatus;
             process.IsZombie = true;
             UserProcess? init = Kerla.Kernel.Process.Init.Process;

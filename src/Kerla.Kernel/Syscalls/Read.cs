@@ -19,14 +19,15 @@ namespace Kerla.Kernel.Syscalls
             while (done < count)
             {
                 int length = (int)Math.Min(count - done, (ulong)Chunk);
-                long n = file.Inode.Read(file.Offset, chunk.Slice(0, length));
+                long n = file.Inode.Read(file, file.Offset, chunk.Slice(0, length));
                 if (n < 0) return done == 0 ? (Errno)(-n) : (long)done;
                 if (n == 0) break;
                 if (!UserMemory.Write(new UserPtr<byte>(buffer.Address + done), chunk.Slice(0, (int)n)))
                     return done == 0 ? Errno.EFAULT : (long)done;
                 file.Offset += n;
                 done += (ulong)n;
-                if (n < length) break;
+                // Only a regular file goes on: a pipe or terminal returns what it had.
+                if (n < length || file.Inode.Type != FileType.Regular) break;
             }
             return (long)done;
         }

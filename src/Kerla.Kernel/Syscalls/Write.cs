@@ -25,7 +25,7 @@ namespace Kerla.Kernel.Syscalls
                 int length = (int)Math.Min(Math.Min(remaining, toPageEnd), (ulong)Chunk);
                 if (!UserMemory.Read(new UserPtr<byte>(address), chunk.Slice(0, length)))
                     return written == 0 ? Errno.EFAULT : (long)written;
-                long n = file.Inode.Write(file.Offset, chunk.Slice(0, length));
+                long n = file.Inode.Write(file, file.Offset, chunk.Slice(0, length));
                 if (n < 0) return written == 0 ? (Errno)(-n) : (long)written;
                 file.Offset += n;
                 written += (ulong)n;

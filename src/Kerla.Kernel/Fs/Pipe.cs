@@ -1,0 +1,72 @@
+using System;
+using Kerla.Kernel.Process;
+using Kerla.Kernel.Syscalls;
+
+namespace Kerla.Kernel.Fs
+{
+    // pipe(7): a 64 KiB ring buffer between a read end and a write end. Reads
+    // wait for data while a writer exists (then end of file); writes wait for
+    // room while a reader exists (then EPIPE); O_NONBLOCK gives EAGAIN instead.
+    public sealed class Pipe : Inode
+    {
+        public const int Capacity = 65536;
+        private readonly byte[] _buffer = new byte[Capacity];
+        private int _start, _length;
+        private int _readers = 1, _writers = 1;
+        private readonly WaitQueue _waiters = new WaitQueue();
+
+        public Pipe() : base(FileType.Fifo, 0x180, 0, 0) { }
+
+        public override long Size => _length;
+        public override ulong Dev => 12; // pipefs
+
+        public override long Read(long offset, Span<byte> destination) => Read(null, offset, destination);
+        public override long Write(long offset, ReadOnlySpan<byte> source) => Write(null, offset, source);
+
+        private static bool NonBlocking(OpenFile? file) => file is not null && (file.Flags & OpenFile.O_NONBLOCK) != 0;
+
+        public override long Read(OpenFile? file, long offset, Span<byte> destination)
+        {
+            while (_length == 0)
+            {
+                if (_writers == 0) return 0;
+                if (NonBlocking(file)) return -(long)Errno.EAGAIN;
+                _waiters.Wait();
+            }
+            int count = Math.Min(destination.Length, _length);
+            for (int i = 0; i < count; i++) destination[i] = _buffer[(_start + i) % Capacity];
+            _start = (_start + count) % Capacity;
+            _length -= count;
+            _waiters.WakeAll();
+            return count;
+        }
+
+        public override long Write(OpenFile? file, long offset, ReadOnlySpan<byte> source)
+        {
+            int written = 0;
+            while (written < source.Length)
+            {
+                if (_readers == 0) return written > 0 ? written : -(long)Errno.EPIPE;
+                if (_length == Capacity)
+                {
+                    if (NonBlocking(file)) return written > 0 ? written : -(long)Errno.EAGAIN;
+                    _waiters.Wait();
+                    continue;
+                }
+                int count = Math.Min(source.Length - written, Capacity - _length);
+                for (int i = 0; i < count; i++) _buffer[(_start + _length + i) % Capacity] = source[written + i];
+                _length += count;
+                written += count;
+                _waiters.WakeAll();
+            }
+            return written;
+        }
+
+        public override void Released(OpenFile file)
+        {
+            if (file.CanRead) _readers--;
+            if (file.CanWrite) _writers--;
+            _waiters.WakeAll();
+        }
+    }
+}
