@@ -76,6 +76,8 @@ namespace Kerla.Arch.X64
             Pic8259.Init();
             Pit8254.StartPeriodic(X64Platform.Hz);
             Pic8259.Unmask(0);
+            Serial16550.EnableReceiveInterrupt();
+            Pic8259.Unmask(Serial16550.Irq);
             KernelHost.MarkPhase("timer");
 
             Log.Info(string.Concat("TSC: ", X64Platform.TscPerMillisecond.ToString(), " ticks/ms; timer: PIT at ",

@@ -8,12 +8,17 @@ namespace Kerla.Kernel
     {
         public static void Write(ReadOnlySpan<byte> bytes)
         {
-            Platform platform = KernelHost.Platform;
-            foreach (byte b in bytes)
-            {
-                if (b == (byte)'\n') platform.ConsoleWrite('\r');
-                platform.ConsoleWrite((char)b);
-            }
+            foreach (byte b in bytes) WriteByte(b);
         }
+
+        public static void WriteByte(byte b)
+        {
+            Platform platform = KernelHost.Platform;
+            if (b == (byte)'\n') platform.ConsoleWrite('\r');
+            platform.ConsoleWrite((char)b);
+        }
+
+        // Bytes typed on the console (the serial port's receive interrupt).
+        public static void Input(byte b) => Tty.LineDiscipline.Console.Input(b);
     }
 }

@@ -21,6 +21,19 @@ namespace Kerla.Arch.X64.Drivers
             Native.OutB(Com1 + ModemControl, 0x03);      // DTR, RTS
         }
 
+        internal const int Irq = 4;
+        private const byte DataReady = 0x01;
+
+        // Interrupts for received bytes (OUT2 connects the UART to the PIC).
+        internal static void EnableReceiveInterrupt()
+        {
+            Native.OutB(Com1 + ModemControl, 0x0b);      // DTR, RTS, OUT2
+            Native.OutB(Com1 + InterruptEnable, 0x01);   // data available
+        }
+
+        // Every byte waiting in the receive FIFO, or -1.
+        internal static int ReadByte() => (Native.InB(Com1 + LineStatus) & DataReady) != 0 ? Native.InB(Com1 + Data) : -1;
+
         internal static void Write(byte value)
         {
             int spins = 0;

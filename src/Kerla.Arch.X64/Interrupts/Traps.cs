@@ -45,7 +45,13 @@ namespace Kerla.Arch.X64.Interrupts
             if (vector < Pic8259.VectorBase + 16)
             {
                 int irq = (int)vector - Pic8259.VectorBase;
-                if (irq == 0) s_ticks++;
+                if (irq == 0)
+                {
+                    s_ticks++;
+                    Kerla.Kernel.Process.Poller.Tick();
+                }
+                else if (irq == Serial16550.Irq)
+                    for (int b = Serial16550.ReadByte(); b >= 0; b = Serial16550.ReadByte()) Kerla.Kernel.Console.Input((byte)b);
                 else s_spurious++;
                 Pic8259.EndOfIrq(irq);
                 // Time slices end on ticks that interrupt user mode.

@@ -11,7 +11,13 @@ namespace Kerla.Kernel.Exec
     // caller unharmed.
     public static class ExecProgram
     {
-        public static Errno Run(UserProcess process, string path, string[] argv, string[] envp, out ulong entry, out ulong stack)
+        // How many #! interpreters may lead to another (Linux's BINPRM_MAX_RECURSION).
+        private const int MaxInterpreters = 4;
+
+        public static Errno Run(UserProcess process, string path, string[] argv, string[] envp, out ulong entry, out ulong stack) =>
+            Run(process, path, argv, envp, 0, out entry, out stack);
+
+        private static Errno Run(UserProcess process, string path, string[] argv, string[] envp, int depth, out ulong entry, out ulong stack)
         {
             entry = stack = 0;
             Errno error = Vfs.Lookup(path, process.Cwd, followLast: true, out Inode? inode);
@@ -20,6 +26,14 @@ namespace Kerla.Kernel.Exec
             if (inode.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
             byte[] file = new byte[inode.Size];
             inode.Read(0, file);
+            if (file.Length >= 2 && file[0] == (byte)'#' && file[1] == (byte)'!')
+            {
+                error = Script(file, path, argv, out string interpreter, out string[] interpreterArgv);
+                Runtime.ObjectAllocator.Free(file);
+                if (error != 0) return error;
+                if (depth >= MaxInterpreters) return Errno.ELOOP;
+                return Run(process, interpreter, interpreterArgv, envp, depth + 1, out entry, out stack);
+            }
             ElfImage? image = ElfImage.Parse(file, out error);
             if (image is null)
             {
@@ -52,6 +66,45 @@ namespace Kerla.Kernel.Exec
             process.ExePath = path.Length > 0 && path[0] == '/' ? path : string.Concat(cwd == "/" ? "" : cwd, "/", path);
             process.Files.CloseOnExecAll();
             return 0;
+        }
+
+        // "#!interpreter [one argument]": the interpreter runs with the script's
+        // path in place of argv[0] (execve(2), Interpreter scripts).
+        private static Errno Script(byte[] file, string path, string[] argv, out string interpreter, out string[] newArgv)
+        {
+            interpreter = "";
+            newArgv = argv;
+            int end = 2;
+            while (end < file.Length && file[end] != (byte)'\n') end++;
+            if (end - 2 > 255) return Errno.ENOEXEC;
+            int start = 2;
+            while (start < end && (file[start] == (byte)' ' || file[start] == (byte)'\t')) start++;
+            int nameEnd = start;
+            while (nameEnd < end && file[nameEnd] != (byte)' ' && file[nameEnd] != (byte)'\t') nameEnd++;
+            if (nameEnd == start) return Errno.ENOEXEC;
+            interpreter = Latin1(file, start, nameEnd);
+            int argStart = nameEnd;
+            while (argStart < end && (file[argStart] == (byte)' ' || file[argStart] == (byte)'\t')) argStart++;
+            int argEnd = end;
+            while (argEnd > argStart && (file[argEnd - 1] == (byte)' ' || file[argEnd - 1] == (byte)'\t' || file[argEnd - 1] == (byte)'\r')) argEnd--;
+            bool hasArgument = argEnd > argStart;
+            int rest = argv.Length > 0 ? argv.Length - 1 : 0;
+            newArgv = new string[(hasArgument ? 3 : 2) + rest];
+            int n = 0;
+            newArgv[n++] = interpreter;
+            if (hasArgument) newArgv[n++] = Latin1(file, argStart, argEnd);
+            newArgv[n++] = path;
+            for (int i = 1; i < argv.Length; i++) newArgv[n++] = argv[i];
+            return 0;
+        }
+
+        private static string Latin1(byte[] bytes, int start, int end)
+        {
+            char[] chars = new char[end - start];
+            for (int i = 0; i < chars.Length; i++) chars[i] = (char)bytes[start + i];
+            string text = new string(chars);
+            Runtime.ObjectAllocator.Free(chars);
+            return text;
         }
     }
 }

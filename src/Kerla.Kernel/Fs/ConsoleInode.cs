@@ -20,8 +20,9 @@ namespace Kerla.Kernel.Fs
             return source.Length;
         }
 
-        // Console input comes with the tty work; until then reading says so
-        // rather than pretending the console is at end of file.
-        public override long Read(long offset, Span<byte> destination) => -(long)Syscalls.Errno.ENOSYS;
+        public override int Poll(OpenFile file) => (Tty.LineDiscipline.Console.HasInput ? 1 : 0) | 4;
+
+        // A line at a time, as the line discipline gives it.
+        public override long Read(long offset, Span<byte> destination) => Tty.LineDiscipline.Console.Read(destination);
     }
 }

@@ -67,6 +67,10 @@ namespace Kerla.Kernel.Fs
         // Removes the entry `name` (unlink(2) for files, rmdir(2) for directories).
         public virtual Errno Unlink(string name, bool directory) => Errno.ENOTDIR;
 
+        // poll(2): which of POLLIN (1), POLLOUT (4), POLLHUP (0x10) hold now.
+        // Files and directories are always ready.
+        public virtual int Poll(OpenFile file) => 1 | 4;
+
         // The last descriptor of an open file description closed.
         public virtual void Released(OpenFile file) { }
 

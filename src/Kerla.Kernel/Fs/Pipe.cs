@@ -38,6 +38,7 @@ namespace Kerla.Kernel.Fs
             _start = (_start + count) % Capacity;
             _length -= count;
             _waiters.WakeAll();
+            Process.Poller.WakeAll();
             return count;
         }
 
@@ -58,8 +59,18 @@ namespace Kerla.Kernel.Fs
                 _length += count;
                 written += count;
                 _waiters.WakeAll();
+                Process.Poller.WakeAll();
             }
             return written;
+        }
+
+        public override int Poll(OpenFile file)
+        {
+            int events = 0;
+            if (file.CanRead && (_length > 0 || _writers == 0)) events |= 1;
+            if (file.CanRead && _writers == 0) events |= 0x10;
+            if (file.CanWrite && (_length < Capacity || _readers == 0)) events |= 4;
+            return events;
         }
 
         public override void Released(OpenFile file)
@@ -67,6 +78,7 @@ namespace Kerla.Kernel.Fs
             if (file.CanRead) _readers--;
             if (file.CanWrite) _writers--;
             _waiters.WakeAll();
+            Process.Poller.WakeAll();
         }
     }
 }
