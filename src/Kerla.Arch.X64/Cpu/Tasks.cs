@@ -33,7 +33,7 @@ namespace Kerla.Arch.X64.Cpu
 
         internal static TaskContext Boot()
         {
-            s_bootAddressSpace = Paging.CurrentAddressSpace;
+            s_bootAddressSpace = Paging.BootAddressSpace;
             return new X64TaskContext();
         }
 

@@ -95,6 +95,7 @@ namespace Kerla.Arch.X64.Memory
         // Frees every user page and page table of an address space that is not in use.
         internal static void DestroyAddressSpace(ulong root)
         {
+            if (root == CurrentAddressSpace) Kerla.Kernel.Panic.Now("destroying the address space in use");
             FreeLevel((ulong*)PhysicalToVirtual(root), 4, 256);
             s_pages!.Free(root);
         }
@@ -113,10 +114,15 @@ namespace Kerla.Arch.X64.Memory
 
         internal static void SwitchAddressSpace(ulong root)
         {
+            if (((ulong*)PhysicalToVirtual(root))[511] != s_bootPml4[511]) Kerla.Kernel.Panic.Now(string.Concat("switching to page tables without the kernel: 0x", root.ToString("x")));
             if ((Native.ReadCr3() & AddressMask) != root) Native.WriteCr3(root);
         }
 
         internal static ulong CurrentAddressSpace => Native.ReadCr3() & AddressMask;
+
+        // The kernel's own page tables (no user half): what idle runs on, so that a
+        // process's tables can be freed once nothing runs on them.
+        internal static ulong BootAddressSpace => VirtualToPhysical((ulong)s_bootPml4);
 
         // Maps one zeroed 4 KiB user page at a page-aligned user address, making page
         // tables on the way. False if the address is not a user page address, is

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Kerla.SystemTests;
+
+// The sample's own initramfs (BusyBox with its applet links and samples/
+// HelloKernel/rootfs/init), driven through the serial console as a person
+// would: wait for the prompt, type, read.
+public class InteractiveTests
+{
+    private sealed class Console : IDisposable
+    {
+        private readonly Process _qemu;
+        private readonly StringBuilder _output = new();
+
+        public Console(string initrd)
+        {
+            var start = new ProcessStartInfo("qemu-system-x86_64") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string a in new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M",
+                         "-cpu", "max", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
+                         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
+                start.ArgumentList.Add(a);
+            _qemu = Process.Start(start)!;
+            // Character by character: a prompt ends with no newline.
+            Task.Run(() =>
+            {
+                var buffer = new char[4096];
+                int n;
+                while ((n = _qemu.StandardOutput.Read(buffer, 0, buffer.Length)) > 0)
+                    lock (_output) _output.Append(new string(buffer, 0, n).Replace("\r", ""));
+            });
+            _qemu.BeginErrorReadLine();
+        }
+
+        public string Output { get { lock (_output) return _output.ToString(); } }
+
+        // Waits until the output after `from` matches; returns the index after the match.
+        public int WaitFor(string pattern, int from = 0, int seconds = 60)
+        {
+            var regex = new Regex(pattern, RegexOptions.Multiline);
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                string text = Output;
+                Match m = regex.Match(text, Math.Min(from, text.Length));
+                if (m.Success) return m.Index + m.Length;
+                Thread.Sleep(50);
+            }
+            throw new TimeoutException($"/{pattern}/ did not appear within {seconds} s. Output:\n{Output}");
+        }
+
+        public void Type(string text)
+        {
+            try
+            {
+                _qemu.StandardInput.Write(text);
+                _qemu.StandardInput.Flush();
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException($"QEMU stopped reading ({e.Message}). Output:\n{Output}");
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_qemu.HasExited) _qemu.Kill(entireProcessTree: true);
+            _qemu.WaitForExit();
+            _qemu.Dispose();
+        }
+    }
+
+    private static string SampleInitramfs()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-shell").FullName;
+        var files = new Dictionary<string, string>
+        {
+            ["/bin/busybox"] = "/bin/busybox",
+            ["/init"] = Path.Combine(Qemu.RepositoryRoot, "samples", "HelloKernel", "rootfs", "init"),
+        };
+        foreach (string applet in Initramfs.Run("/bin/busybox --list", dir).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (applet != "busybox") files[$"/bin/{applet}"] = "->busybox";
+        return Initramfs.Pack(dir, files);
+    }
+
+    [Fact]
+    public void AShellSessionOnTheSerialConsole()
+    {
+        using var console = new Console(SampleInitramfs());
+        int at = console.WaitFor(@"Welcome to Kerla for \.NET: Linux 6\.1\.0-kerla on x86_64");
+        at = console.WaitFor(@"^/ # ", at);
+
+        console.Type("echo typed $((6 * 7))\n");
+        at = console.WaitFor(@"^typed 42$", at);
+        at = console.WaitFor(@"^/ # ", at);
+
+        // Erase (DEL) and retype, as a person corrects a typo.
+        console.Type("echo abd\x7f" + "c\n");
+        at = console.WaitFor(@"^abc$", at);
+        at = console.WaitFor(@"^/ # ", at);
+
+        console.Type("ls /bin | wc -l\n");
+        at = console.WaitFor(@"^\d+$", at);
+        string count = Regex.Match(console.Output.Substring(0, at), @"(\d+)$").Groups[1].Value;
+        Assert.True(int.Parse(count) > 100, $"ls /bin | wc -l printed {count}");
+        at = console.WaitFor(@"^/ # ", at);
+
+        // Ctrl-D at the prompt: the shell (pid 1, exec'd by /init) exits, and so does the kernel.
+        console.Type("\x04");
+        console.WaitFor(@"Attempted to kill init! exitcode=0x00000000", at);
+    }
+}
