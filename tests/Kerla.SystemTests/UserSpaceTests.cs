@@ -114,6 +114,8 @@ public class BusyBoxTests
             ["/bin/wc"] = "->busybox",
             ["/bin/head"] = "->busybox",
             ["/bin/cat"] = "->busybox",
+            ["/bin/date"] = "->busybox",
+            ["/bin/sleep"] = "->busybox",
         });
         root = Path.Combine(dir, "root");
         return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
@@ -137,11 +139,13 @@ public class BusyBoxTests
     [InlineData("cat etc/missing")]
     [InlineData("sh -c \"echo one two three | wc -w\"")]
     [InlineData("sh -c \"cat etc/lines | head -n 2 | wc -l; echo status $?\"")]
+    [InlineData("sh -c \"a=$(date +%s); sleep 2; b=$(date +%s); echo slept $((b - a >= 1))\"")]
     public void FileAppletsPrintWhatTheyPrintOnLinux(string arguments)
     {
         BootResult boot = RunApplet(arguments, out string root);
         // The same busybox on the host, in the same tree (relative paths, its bin/ first in PATH).
-        string onLinux = Initramfs.Run($"PATH=\"$PWD/bin:$PATH\" bin/busybox {arguments} 2>&1; true", root);
+        // The kernel command line quotes with "; for the host's bash, ' keeps $(...) for busybox's sh.
+        string onLinux = Initramfs.Run($"PATH=\"$PWD/bin:$PATH\" bin/busybox {arguments.Replace('"', '\'')} 2>&1; true", root);
         Assert.False(string.IsNullOrEmpty(onLinux));
         Assert.Contains("\n" + onLinux, boot.Output);
     }

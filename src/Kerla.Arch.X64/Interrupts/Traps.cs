@@ -49,6 +49,7 @@ namespace Kerla.Arch.X64.Interrupts
                 {
                     s_ticks++;
                     Kerla.Kernel.Process.Poller.Tick();
+                    Kerla.Kernel.Process.Timer.Tick();
                 }
                 else if (irq == Serial16550.Irq)
                     for (int b = Serial16550.ReadByte(); b >= 0; b = Serial16550.ReadByte()) Kerla.Kernel.Console.Input((byte)b);

@@ -34,6 +34,9 @@ namespace Kerla.Kernel.Process
 
         public static Task? Current { get; private set; }
 
+        // Tasks that exist (running, runnable or asleep).
+        public static int TaskCount => s_count;
+
         // Runs `first` and never returns: the caller's thread becomes the idle task.
         public static void Start(Task first)
         {

@@ -1,0 +1,28 @@
+using System;
+using Kerla.Kernel.Abi;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // clock_nanosleep(2): relative, or absolute with TIMER_ABSTIME, on the
+    // realtime, monotonic or boot-time clock.
+    public static class ClockNanosleep
+    {
+        private const int TIMER_ABSTIME = 1;
+
+        [Syscall(SyscallNumber.ClockNanosleep)]
+        public static SyscallResult Handle(int clock, int flags, UserPtr<byte> request, UserPtr<byte> remain)
+        {
+            if ((flags & ~TIMER_ABSTIME) != 0) return Errno.EINVAL;
+            if (!ClockGettime.Now(clock, out ulong now)) return Errno.EINVAL;
+            Span<byte> bytes = stackalloc byte[Timespec.Size];
+            if (!UserMemory.Read(request, bytes)) return Errno.EFAULT;
+            var ts = new Timespec(bytes);
+            if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
+            ulong length = (ulong)ts.tv_sec * 1000000000 + (ulong)ts.tv_nsec;
+            // Sleep on the monotonic clock for the interval the request means.
+            ulong interval = (flags & TIMER_ABSTIME) != 0 ? (length > now ? length - now : 0) : length;
+            Process.Timer.SleepUntil(KernelHost.Platform.NanosecondsSinceBoot + interval);
+            return 0; // nothing interrupts a sleep until signals are delivered, so `remain` is not written
+        }
+    }
+}
