@@ -13,9 +13,7 @@ namespace Kerla.Kernel.Syscalls
         public static SyscallResult Handle(int dirfd, [TraceString] UserPtr<byte> pathname, int mode, int flags)
         {
             if ((mode & ~7) != 0 || (flags & ~(AT_EACCESS | FileHelpers.AT_SYMLINK_NOFOLLOW | FileHelpers.AT_EMPTY_PATH)) != 0) return Errno.EINVAL;
-            Errno e = FileHelpers.ReadPath(pathname, out string path);
-            if (e != 0) return e;
-            e = FileHelpers.StartDirectory(path.Length > 0 && path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
+            Errno e = FileHelpers.PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             e = Vfs.Lookup(path, start!, (flags & FileHelpers.AT_SYMLINK_NOFOLLOW) == 0, out Inode? inode);
             if (e != 0) return e;

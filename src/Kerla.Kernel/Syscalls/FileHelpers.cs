@@ -23,6 +23,16 @@ namespace Kerla.Kernel.Syscalls
             return 0;
         }
 
+        // A path argument of an *at syscall and where a relative one starts: dirfd's
+        // directory, or the working directory for AT_FDCWD.
+        public static Errno PathAt(int dirfd, UserPtr<byte> pathname, out string path, out Inode? start)
+        {
+            start = null;
+            Errno e = ReadPath(pathname, out path);
+            if (e != 0) return e;
+            return StartDirectory(path.Length > 0 && path[0] == '/' ? AT_FDCWD : dirfd, out start);
+        }
+
         // The directory a relative path starts from: the cwd or dirfd's directory.
         public static Errno StartDirectory(int dirfd, out Inode? directory)
         {

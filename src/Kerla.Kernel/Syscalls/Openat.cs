@@ -9,9 +9,7 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.Openat)]
         public static SyscallResult Handle(int dirfd, [TraceString] UserPtr<byte> pathname, int flags, uint mode)
         {
-            Errno e = FileHelpers.ReadPath(pathname, out string path);
-            if (e != 0) return e;
-            e = FileHelpers.StartDirectory(path.Length > 0 && path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
+            Errno e = FileHelpers.PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             bool follow = (flags & OpenFile.O_NOFOLLOW) == 0;
             e = Vfs.Lookup(path, start!, follow, out Inode? inode);

@@ -11,9 +11,7 @@ namespace Kerla.Kernel.Syscalls
         public static SyscallResult Handle(int dirfd, [TraceString] UserPtr<byte> pathname, int flags)
         {
             if ((flags & ~AT_REMOVEDIR) != 0) return Errno.EINVAL;
-            Errno e = FileHelpers.ReadPath(pathname, out string path);
-            if (e != 0) return e;
-            e = FileHelpers.StartDirectory(path.Length > 0 && path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
+            Errno e = FileHelpers.PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
             if (e != 0) return e;
