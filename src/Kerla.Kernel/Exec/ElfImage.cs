@@ -60,6 +60,13 @@ namespace Kerla.Kernel.Exec
         public bool HasInterpreter { get; }
         public bool ExecutableStack { get; }
 
+        // Done with: the segment table and the image go back to the heap.
+        public void Release()
+        {
+            Memory.KernelObjects.Free(Segments);
+            Memory.KernelObjects.Free(this);
+        }
+
         public static bool LooksLikeElf(ReadOnlySpan<byte> file) =>
             file.Length >= 4 && file[0] == 0x7f && file[1] == (byte)'E' && file[2] == (byte)'L' && file[3] == (byte)'F';
 

@@ -105,7 +105,7 @@ namespace Kerla.Kernel.Exec
             };
             int words = 1 + argv.Length + 1 + envp.Length + 1 + auxv.Length;
             sp = (sp - (ulong)words * 8) & ~15UL;   // rsp is 16-byte aligned at the entry point
-            Span<byte> vector = new byte[words * 8];
+            Span<byte> vector = words * 8 <= 4096 ? stackalloc byte[words * 8] : new byte[words * 8];
             int w = 0;
             void Word(Span<byte> v, ulong value) => System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(v.Slice(w++ * 8), value);
             Word(vector, (ulong)argv.Length);
@@ -114,7 +114,11 @@ namespace Kerla.Kernel.Exec
             foreach (ulong e in envpAddresses) Word(vector, e);
             Word(vector, 0);
             foreach (ulong a in auxv) Word(vector, a);
-            if (!platform.CopyToUser(sp, vector)) return Errno.EFAULT;
+            bool copied = platform.CopyToUser(sp, vector);
+            Memory.KernelObjects.Free(argvAddresses);
+            Memory.KernelObjects.Free(envpAddresses);
+            Memory.KernelObjects.Free(auxv);
+            if (!copied) return Errno.EFAULT;
 
             entry = image.Entry + bias;
             stackPointer = sp;

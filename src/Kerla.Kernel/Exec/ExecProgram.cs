@@ -40,16 +40,25 @@ namespace Kerla.Kernel.Exec
                 Runtime.ObjectAllocator.Free(file);
                 return error;
             }
+            Memory.AddressSpace oldMemory = process.Memory;
 
             Platform platform = KernelHost.Platform;
             ulong oldRoot = process.AddressSpaceRoot;
-            Memory.AddressSpace oldMemory = process.Memory;
             ulong root = platform.NewAddressSpace();
-            if (root == 0) return Errno.ENOMEM;
+            if (root == 0)
+            {
+                Runtime.ObjectAllocator.Free(file);
+                image.Release();
+                return Errno.ENOMEM;
+            }
             platform.SwitchAddressSpace(root);
             process.Memory = new Memory.AddressSpace();
             error = ExecLoader.Load(image, file, argv, envp, path, process, out entry, out stack);
             Runtime.ObjectAllocator.Free(file);
+            image.Release();
+            Memory.AddressSpace unused = error != 0 ? process.Memory : oldMemory;
+            unused.Release();
+            Memory.KernelObjects.Free(unused);
             if (error != 0)
             {
                 if (oldRoot != 0) platform.SwitchAddressSpace(oldRoot);

@@ -60,10 +60,20 @@ namespace Kerla.Kernel.Fs
 
         private static readonly FileTable s_kernel = WithConsole();
 
+        // The process is gone: every descriptor is closed and the table's storage freed.
+        public void Release()
+        {
+            CloseAll();
+            Memory.KernelObjects.Free(_files);
+            Memory.KernelObjects.Free(_closeOnExec);
+        }
+
         // fork(2): the child's descriptors share the parent's open file descriptions.
         public FileTable Clone()
         {
             var copy = new FileTable();
+            Memory.KernelObjects.Free(copy._files);
+            Memory.KernelObjects.Free(copy._closeOnExec);
             copy._files = new OpenFile?[_files.Length];
             copy._closeOnExec = new bool[_files.Length];
             Array.Copy(_files, copy._files, _files.Length);

@@ -82,7 +82,13 @@ namespace Kerla.Kernel.Memory
             while (at < _count && _vmas[at].Start < start) at++;
             if (at > 0 && _vmas[at - 1].End > start) return false;
             if (at < _count && _vmas[at].Start < end) return false;
-            if (_count == _vmas.Length) Array.Resize(ref _vmas, _count * 2);
+            if (_count == _vmas.Length)
+            {
+                Vma[] larger = new Vma[_count * 2];
+                Array.Copy(_vmas, larger, _count);
+                KernelObjects.Free(_vmas);
+                _vmas = larger;
+            }
             Array.Copy(_vmas, at, _vmas, at + 1, _count - at);
             _vmas[at] = new Vma(start, end, protection, name);
             _count++;
@@ -155,10 +161,18 @@ namespace Kerla.Kernel.Memory
             return 0;
         }
 
+        // The address space is done with (exit, exec): its own storage goes back.
+        public void Release()
+        {
+            KernelObjects.Free(_vmas);
+            _count = 0;
+        }
+
         // fork(2): the same mappings (the pages are copied by the page tables).
         public AddressSpace Clone()
         {
             var copy = new AddressSpace();
+            KernelObjects.Free(copy._vmas);
             copy._vmas = new Vma[_vmas.Length];
             Array.Copy(_vmas, copy._vmas, _count);
             copy._count = _count;

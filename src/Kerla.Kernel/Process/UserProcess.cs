@@ -7,7 +7,16 @@ namespace Kerla.Kernel.Process
     // every process will own: its address space and per-process settings.
     public sealed class UserProcess
     {
-        public UserProcess(int pid) { Pid = pid; }
+        public UserProcess(int pid) : this(pid, new AddressSpace(), Fs.FileTable.WithConsole(), new Rlimits(), new Credentials()) { }
+
+        private UserProcess(int pid, AddressSpace memory, Fs.FileTable files, Rlimits limits, Credentials credentials)
+        {
+            Pid = pid;
+            Memory = memory;
+            Files = files;
+            Limits = limits;
+            Credentials = credentials;
+        }
 
         public int Pid { get; }
 
@@ -40,18 +49,14 @@ namespace Kerla.Kernel.Process
         // credentials, limits); the caller gives it page tables and a task.
         public UserProcess Fork()
         {
-            var child = new UserProcess(AllocatePid())
+            var child = new UserProcess(AllocatePid(), Memory.Clone(), Files.Clone(), Limits.Clone(), Credentials.Clone())
             {
                 Parent = this,
-                Memory = Memory.Clone(),
-                Files = Files.Clone(),
                 Cwd = Cwd,
                 Umask = Umask,
                 BlockedSignals = BlockedSignals,
                 Name = Name,
                 ExePath = ExePath,
-                Limits = Limits.Clone(),
-                Credentials = Credentials.Clone(),
             };
             AddChild(child);
             return child;
@@ -81,13 +86,34 @@ namespace Kerla.Kernel.Process
             Scheduler.Exit();
         }
 
+        // A reaped zombie: everything it owned goes back to the heap (its pages and
+        // kernel stack were freed already). Strings are not freed: the parent may
+        // share them (fork copies the references).
+        public void Release()
+        {
+            Memory.Release();
+            KernelObjects.Free(Memory);
+            Files.Release();
+            KernelObjects.Free(Files);
+            Limits.Release();
+            KernelObjects.Free(Limits);
+            KernelObjects.Free(Credentials);
+            KernelObjects.Free(Children);
+            if (Task is not null)
+            {
+                KernelObjects.Free(Task.Context);
+                KernelObjects.Free(Task);
+            }
+            KernelObjects.Free(this);
+        }
+
         private static int s_nextPid = 2;
         public static int AllocatePid() => s_nextPid++;
-        public AddressSpace Memory { get; set; } = new AddressSpace();
+        public AddressSpace Memory { get; set; }
         public ulong RobustListHead { get; set; }
         public ulong ClearChildTid { get; set; }
-        public Rlimits Limits { get; private set; } = new Rlimits();
-        public Credentials Credentials { get; private set; } = new Credentials();
+        public Rlimits Limits { get; private set; }
+        public Credentials Credentials { get; private set; }
         public uint Umask { get; set; } = 0x12; // 0022
         // Blocked signals (bit n-1 for signal n), kept across fork and exec.
         public ulong BlockedSignals { get; set; }
@@ -95,7 +121,7 @@ namespace Kerla.Kernel.Process
         public string Name { get; set; } = "";
         // The path the program was executed as (/proc/self/exe).
         public string ExePath { get; set; } = "";
-        public Fs.FileTable Files { get; private set; } = Fs.FileTable.WithConsole();
+        public Fs.FileTable Files { get; private set; }
         public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
         public string CwdPath { get; set; } = "/";
 
@@ -171,6 +197,12 @@ namespace Kerla.Kernel.Process
             Set(7, 1024, 4096);                  // RLIMIT_NOFILE
             Set(8, 8 * 1024 * 1024, 8 * 1024 * 1024); // RLIMIT_MEMLOCK
             Set(14, 0, 0);                       // RLIMIT_RTPRIO
+        }
+
+        public void Release()
+        {
+            KernelObjects.Free(_soft);
+            KernelObjects.Free(_hard);
         }
 
         public Rlimits Clone()

@@ -21,6 +21,9 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             UserProcess process = UserProcess.Current!;
             e = Exec.ExecProgram.Run(process, path, arguments, environment, out ulong entry, out ulong stack);
+            // The strings are on the new program's stack now (or the exec failed).
+            FreeStrings(arguments);
+            FreeStrings(environment);
             if (e != 0) return e;
             KernelHost.Platform.SetUserReturn(entry, stack);
             return 0;
@@ -32,20 +35,34 @@ namespace Kerla.Kernel.Syscalls
             strings = new string[0];
             if (array.IsNull) return 0;
             Span<byte> pointer = stackalloc byte[8];
-            for (int i = 0; ; i++)
+            int count = 0;
+            while (true)
             {
-                if (i >= MaxStrings) return Errno.E2BIG;
+                if (count >= MaxStrings) return Errno.E2BIG;
+                if (!UserMemory.Read(new UserPtr<byte>(array.Address + (ulong)count * 8), pointer)) return Errno.EFAULT;
+                if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pointer) == 0) break;
+                count++;
+            }
+            Memory.KernelObjects.Free(strings);
+            strings = new string[count];
+            for (int i = 0; i < count; i++)
+            {
                 if (!UserMemory.Read(new UserPtr<byte>(array.Address + (ulong)i * 8), pointer)) return Errno.EFAULT;
                 ulong address = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pointer);
-                if (address == 0) return 0;
                 Errno e = FileHelpers.ReadPath(new UserPtr<byte>(address), out string value);
                 if (e == Errno.ENAMETOOLONG) return Errno.E2BIG;
                 if (e != 0) return e;
                 total += value.Length + 1;
                 if (total > MaxTotal) return Errno.E2BIG;
-                Array.Resize(ref strings, i + 1);
                 strings[i] = value;
             }
+            return 0;
+        }
+
+        private static void FreeStrings(string[] strings)
+        {
+            foreach (string s in strings) Memory.KernelObjects.Free(s);
+            Memory.KernelObjects.Free(strings);
         }
     }
 }

@@ -32,8 +32,9 @@ namespace Kerla.Kernel.Syscalls
                         usage.Clear(); // CPU time accounting comes with the scheduler's clocks
                         if (!UserMemory.Write(rusage, usage)) return Errno.EFAULT;
                     }
+                    int reaped = child.Pid;
                     Reap(parent, child);
-                    return child.Pid;
+                    return reaped;
                 }
                 if (!any) return Errno.ECHILD;
                 if ((options & WNOHANG) != 0) return 0;
@@ -47,6 +48,7 @@ namespace Kerla.Kernel.Syscalls
             Platform platform = KernelHost.Platform;
             platform.DestroyAddressSpace(child.AddressSpaceRoot);
             if (child.Task is not null) platform.FreeTask(child.Task.Context);
+            child.Release();
         }
     }
 }
