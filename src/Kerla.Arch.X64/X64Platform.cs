@@ -143,6 +143,16 @@ namespace Kerla.Arch.X64
 
         public override void PowerOff(int status) => Drivers.PowerOff.Now(status);
 
+        // The PC's reset: the 8042 keyboard controller's reset line, then a triple
+        // fault if that did nothing.
+        public override void Restart()
+        {
+            Native.OutB(0x64, 0xfe);
+            DescriptorPointer empty = default;
+            Native.Lidt(&empty);
+            Native.Int3();
+        }
+
         public override void Halt()
         {
             while (true)

@@ -35,6 +35,9 @@ namespace Kerla.Kernel
         // emulator exits with `status`.
         public abstract void PowerOff(int status);
 
+        // Resets the machine (QEMU with -no-reboot exits instead).
+        public abstract void Restart();
+
         // Stops this CPU with interrupts off; used by panic.
         public abstract void Halt();
 

@@ -116,6 +116,8 @@ public class BusyBoxTests
             ["/bin/cat"] = "->busybox",
             ["/bin/date"] = "->busybox",
             ["/bin/sleep"] = "->busybox",
+            ["/bin/poweroff"] = "->busybox",
+            ["/bin/reboot"] = "->busybox",
         });
         root = Path.Combine(dir, "root");
         return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
@@ -148,6 +150,25 @@ public class BusyBoxTests
         string onLinux = Initramfs.Run($"PATH=\"$PWD/bin:$PATH\" bin/busybox {arguments.Replace('"', '\'')} 2>&1; true", root);
         Assert.False(string.IsNullOrEmpty(onLinux));
         Assert.Contains("\n" + onLinux, boot.Output);
+    }
+
+    [Fact]
+    public void PoweroffEndsTheMachine()
+    {
+        BootResult boot = RunApplet("poweroff -f");
+        Assert.Contains("reboot: Power down", boot.Output);
+        Assert.True(boot.KernelStatus == 0, boot.ToString());
+        Assert.DoesNotContain("Attempted to kill init", boot.Output);
+    }
+
+    [Fact]
+    public void RebootResetsTheMachine()
+    {
+        // -no-reboot turns the reset into QEMU exiting (status 0, no debug-exit status).
+        BootResult boot = RunApplet("reboot -f");
+        Assert.Contains("reboot: Restarting system", boot.Output);
+        Assert.Equal(0, boot.ExitCode);
+        Assert.DoesNotContain("Attempted to kill init", boot.Output);
     }
 
     [Fact]

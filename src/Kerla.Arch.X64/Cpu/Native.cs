@@ -31,6 +31,7 @@ namespace Kerla.Arch.X64.Cpu
         [DllImport("*", EntryPoint = "x64_sti_hlt"), SuppressGCTransition] internal static extern void StiHlt();
         [DllImport("*", EntryPoint = "x64_pause"), SuppressGCTransition] internal static extern void Pause();
         [DllImport("*", EntryPoint = "x64_read_rflags"), SuppressGCTransition] internal static extern ulong ReadRflags();
+        [DllImport("*", EntryPoint = "x64_int3"), SuppressGCTransition] internal static extern void Int3();
 
         // Linker-script and assembly symbols, by address.
         [DllImport("*", EntryPoint = "__managed__Main"), SuppressGCTransition] internal static extern int ManagedMain(int argc, nint argv);
