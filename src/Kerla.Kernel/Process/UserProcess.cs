@@ -69,6 +69,14 @@ namespace Kerla.Kernel.Process
         {
             UserProcess process = Current!;
             if (process.Pid == Kerla.Kernel.Process.Init.Pid) Kerla.Kernel.Process.Init.Killed(waitStatus);
+            // set_tid_address(2): the thread ID word is cleared at exit (the futex
+            // wake-up that goes with it comes with futexes).
+            if (process.ClearChildTid != 0)
+            {
+                System.Span<byte> zero = stackalloc byte[4];
+                zero.Clear();
+                Syscalls.UserMemory.Write(new Syscalls.UserPtr<byte>(process.ClearChildTid), zero);
+            }
             process.Files.CloseAll();
             process.WaitStatus = waitStatus;
             process.IsZombie = true;

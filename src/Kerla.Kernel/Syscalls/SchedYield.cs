@@ -1,9 +1,13 @@
 namespace Kerla.Kernel.Syscalls
 {
-    // sched_yield(2): with one runnable task there is nobody to yield to.
+    // sched_yield(2): the next runnable task runs; the caller goes to the back.
     public static class SchedYield
     {
         [Syscall(SyscallNumber.SchedYield)]
-        public static SyscallResult Handle() => 0;
+        public static SyscallResult Handle()
+        {
+            Process.Scheduler.Schedule();
+            return 0;
+        }
     }
 }

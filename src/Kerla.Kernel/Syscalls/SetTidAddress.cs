@@ -4,12 +4,10 @@ namespace Kerla.Kernel.Syscalls
     // futex wake-ups once threads exist) and returns the caller's thread ID.
     public static class SetTidAddress
     {
-        public static ulong ClearChildTid { get; private set; }
-
         [Syscall(SyscallNumber.SetTidAddress)]
         public static SyscallResult Handle(UserPtr<int> tidptr)
         {
-            ClearChildTid = tidptr.Address;
+            if (Process.UserProcess.Current is { } process) process.ClearChildTid = tidptr.Address;
             return KernelHost.CurrentPid;
         }
     }
