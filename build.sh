@@ -72,23 +72,6 @@ build_sample() {
   dotnet build "$SAMPLE" -c "$CONFIGURATION" -nologo -v quiet "$@"
 }
 
-# The sample's initramfs: Debian's busybox-static with its applet links, and
-# samples/HelloKernel/rootfs (its /init). Built with the host's cpio, as one is
-# for Linux. (Building it from MSBuild items in the host project comes later.)
-make_initramfs() {
-  local root=artifacts/rootfs
-  rm -rf "$root"
-  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/proc" "$root/dev"
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
-  done
-  cp -a "$SAMPLE/rootfs/." "$root/"
-  echo kerla > "$root/etc/hostname"
-  (cd "$root" && find . | sort | cpio -o -H newc --quiet) > artifacts/initramfs.cpio
-  echo "$ROOT/artifacts/initramfs.cpio"
-}
-
 summarize() {
   # Adds up the "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S" lines of dotnet test.
   awk '/(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+/ {
@@ -122,10 +105,9 @@ case "$command" in
     prerequisites
     pack
     build_sample
-    initrd=$(make_initramfs)
     say "booting $SAMPLE in QEMU with BusyBox as init (Ctrl-A then X quits)"
     shift
-    exec dotnet run --project "$SAMPLE" -c "$CONFIGURATION" --no-build -p:KerlaQemuArguments="-initrd $initrd" "$@"
+    exec dotnet run --project "$SAMPLE" -c "$CONFIGURATION" --no-build "$@"
     ;;
   test)
     prerequisites

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace Kerla.SystemTests;
 
-// The sample's own initramfs (BusyBox with its applet links and samples/
-// HelloKernel/rootfs/init), driven through the serial console as a person
-// would: wait for the prompt, type, read.
+// The sample as ./build.sh run boots it (its initramfs built by Kerla.Sdk from
+// the project's items: BusyBox with its applet links and rootfs/init), driven
+// through the serial console as a person would: wait for the prompt, type, read.
 public class InteractiveTests
 {
     private sealed class Console : IDisposable
@@ -71,23 +71,11 @@ public class InteractiveTests
         }
     }
 
-    private static string SampleInitramfs()
-    {
-        string dir = Directory.CreateTempSubdirectory("kerla-shell").FullName;
-        var files = new Dictionary<string, string>
-        {
-            ["/bin/busybox"] = "/bin/busybox",
-            ["/init"] = Path.Combine(Qemu.RepositoryRoot, "samples", "HelloKernel", "rootfs", "init"),
-        };
-        foreach (string applet in Initramfs.Run("/bin/busybox --list", dir).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            if (applet != "busybox") files[$"/bin/{applet}"] = "->busybox";
-        return Initramfs.Pack(dir, files);
-    }
-
     [Fact]
     public void AShellSessionOnTheSerialConsole()
     {
-        using var console = new Console(SampleInitramfs());
+        // The initramfs Kerla.Sdk built from the sample's items (KerlaBusyBox, KerlaInitramfsFile, ...).
+        using var console = new Console(Qemu.SampleImage("initramfs.cpio"));
         int at = console.WaitFor(@"Welcome to Kerla for \.NET: Linux 6\.1\.0-kerla on x86_64");
         at = console.WaitFor(@"^/ # ", at);
 
