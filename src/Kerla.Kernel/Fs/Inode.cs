@@ -67,6 +67,13 @@ namespace Kerla.Kernel.Fs
         // Removes the entry `name` (unlink(2) for files, rmdir(2) for directories).
         public virtual Errno Unlink(string name, bool directory) => Errno.ENOTDIR;
 
+        // Moves the entry `oldName` to `newName` in `newDirectory` (rename(2));
+        // flags are renameat2's RENAME_NOREPLACE and RENAME_EXCHANGE.
+        public virtual Errno Rename(string oldName, Inode newDirectory, string newName, uint flags) => Errno.ENOTDIR;
+
+        // Creates a symbolic link `name` holding `target` (symlink(2)).
+        public virtual Errno CreateSymlink(string name, string target, uint uid, uint gid) => Errno.ENOTDIR;
+
         // poll(2): which of POLLIN (1), POLLOUT (4), POLLHUP (0x10) hold now.
         // Files and directories are always ready.
         public virtual int Poll(OpenFile file) => 1 | 4;

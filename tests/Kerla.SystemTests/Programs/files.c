@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static void show(const char *call, long result)
@@ -17,6 +18,20 @@ static void show(const char *call, long result)
 }
 
 static int compare(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Prints a directory's entries, sorted: readdir's order is the filesystem's own. */
+static void list(const char *path)
+{
+    char *names[16];
+    int count = 0;
+    DIR *dir = opendir(path);
+    for (struct dirent *e; (e = readdir(dir)) && count < 16;) names[count++] = strdup(e->d_name);
+    closedir(dir);
+    qsort(names, count, sizeof names[0], compare);
+    printf("%s holds:", path);
+    for (int i = 0; i < count; i++) printf(" %s", names[i]);
+    printf("\n");
+}
 
 int main(void)
 {
@@ -83,14 +98,59 @@ int main(void)
     show("lstat etc", lstat("etc", &st));
     printf("  directory %d\n", S_ISDIR(st.st_mode));
 
-    DIR *dir = opendir("etc");
-    char *names[16];
-    int count = 0;
-    for (struct dirent *e; (e = readdir(dir)) && count < 16;) names[count++] = strdup(e->d_name);
-    closedir(dir);
-    qsort(names, count, sizeof names[0], compare);
-    printf("etc holds:");
-    for (int i = 0; i < count; i++) printf(" %s", names[i]);
-    printf("\n");
+    /* rename, link and symlink, in a tree of their own. */
+    mkdir("tree", 0755);
+    mkdir("tree/a", 0755);
+    mkdir("tree/b", 0755);
+    close(open("tree/f", O_CREAT | O_WRONLY, 0644));
+    close(open("tree/g", O_CREAT | O_WRONLY, 0644));
+    show("link f to h", link("tree/f", "tree/h"));
+    stat("tree/f", &st);
+    printf("  f has %ld links\n", (long)st.st_nlink);
+    show("link over existing", link("tree/f", "tree/g"));
+    show("link a directory", link("tree/a", "tree/d"));
+    show("link missing", link("tree/missing", "tree/d"));
+    show("symlink s to f", symlink("f", "tree/s"));
+    show("symlink existing", symlink("f", "tree/g"));
+    n = readlink("tree/s", buf, sizeof buf);
+    show("readlink s", n);
+    printf("  \"%.*s\"\n", (int)n, buf);
+    show("stat through s", stat("tree/s", &st));
+    printf("  f has %ld links, regular %d\n", (long)st.st_nlink, S_ISREG(st.st_mode));
+    show("symlink dangling", symlink("nowhere", "tree/dangling"));
+    show("open dangling", open("tree/dangling", O_RDONLY));
+    show("rename f to g (replaces g)", rename("tree/f", "tree/g"));
+    show("stat f", stat("tree/f", &st));
+    show("stat g", stat("tree/g", &st));
+    printf("  g has %ld links\n", (long)st.st_nlink);
+    show("rename g to h (same file)", rename("tree/g", "tree/h"));
+    show("stat g again", stat("tree/g", &st));
+    show("rename missing", rename("tree/missing", "tree/x"));
+    show("rename file over dir", rename("tree/h", "tree/a"));
+    show("rename dir over file", rename("tree/a", "tree/h"));
+    show("rename file with trailing slash", rename("tree/h", "tree/x/"));
+    show("rename a into b", rename("tree/a", "tree/b/a"));
+    stat("tree", &st);
+    printf("  tree has %ld links\n", (long)st.st_nlink);
+    stat("tree/b", &st);
+    printf("  b has %ld links\n", (long)st.st_nlink);
+    show("rename b into itself", rename("tree/b", "tree/b/a/b"));
+    show("rename b over nonempty", rename("tree/b/a", "tree"));
+    mkdir("tree/c", 0755);
+    show("rename b/a over empty c", rename("tree/b/a", "tree/c"));
+    show("chdir tree/c/..", chdir("tree/c/.."));
+    show("stat b/a gone", stat("b/a", &st));
+    show("rename dot", rename(".", "x"));
+    show("renameat2 noreplace", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "h", 1));
+    show("renameat2 noreplace free", syscall(SYS_renameat2, AT_FDCWD, "h", AT_FDCWD, "k", 1));
+    show("renameat2 exchange", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "c", 2));
+    show("stat g is a directory", stat("g", &st) == 0 && S_ISDIR(st.st_mode));
+    show("renameat2 exchange missing", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "none", 2));
+    show("renameat2 both flags", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "c", 3));
+    show("renameat2 bad flags", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "c", 0x100));
+    show("rename bad pointer", rename((const char *)8, "x"));
+    show("chdir ..", chdir(".."));
+    list("tree");
+    list("etc");
     return 0;
 }

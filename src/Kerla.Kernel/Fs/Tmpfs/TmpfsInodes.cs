@@ -10,7 +10,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         private string[] _names = new string[8];
         private Inode[] _inodes = new Inode[8];
         private int _count;
-        private readonly TmpfsDirectory? _parent;
+        private TmpfsDirectory? _parent; // changes when rename(2) moves the directory
 
         public TmpfsDirectory(TmpfsDirectory? parent, uint permissions, uint uid, uint gid) : base(FileType.Directory, permissions, uid, gid)
         {
@@ -45,16 +45,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public override Errno Link(string name, Inode inode)
         {
             if (Lookup(name) is not null) return Errno.EEXIST;
-            if (_count == _names.Length)
-            {
-                Array.Resize(ref _names, _count * 2);
-                Array.Resize(ref _inodes, _count * 2);
-            }
-            _names[_count] = name;
-            _inodes[_count] = inode;
-            _count++;
-            if (inode.IsDirectory) Nlink++;
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Add(name, inode);
             return 0;
         }
 
@@ -69,18 +60,120 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
                 if (!directory && inode.IsDirectory) return Errno.EISDIR;
                 if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
-                Array.Copy(_names, i + 1, _names, i, _count - i - 1);
-                Array.Copy(_inodes, i + 1, _inodes, i, _count - i - 1);
-                _count--;
-                _names[_count] = null!;
-                _inodes[_count] = null!;
-                if (directory) Nlink--;
+                RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
-                inode.Ctime = Mtime = Ctime = KernelHost.RealTimeSeconds;
+                inode.Ctime = KernelHost.RealTimeSeconds;
                 // Open descriptors keep the inode alive: its memory goes with the last reference.
                 return 0;
             }
             return Errno.ENOENT;
+        }
+
+        public const uint RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2;
+
+        public override Errno Rename(string oldName, Inode newDirectory, string newName, uint flags)
+        {
+            if (newDirectory is not TmpfsDirectory target) return Errno.EXDEV;
+            // "." and ".." name no entry that could move (Linux: EBUSY).
+            if (oldName == "." || oldName == ".." || newName == "." || newName == "..")
+                return (flags & RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY;
+            int from = IndexOf(oldName);
+            if (from < 0) return Errno.ENOENT;
+            Inode moving = _inodes[from];
+            int to = target.IndexOf(newName);
+            Inode? replaced = to < 0 ? null : target._inodes[to];
+            if ((flags & RENAME_EXCHANGE) != 0)
+            {
+                if (replaced is null) return Errno.ENOENT;
+                if (IsWithin(target, moving) || IsWithin(this, replaced)) return Errno.EINVAL;
+                _inodes[from] = replaced;
+                target._inodes[to] = moving;
+                Moved(moving, target);
+                Moved(replaced, this);
+                // Each directory's ".." now counts toward the other parent.
+                if (moving.IsDirectory) { Nlink--; target.Nlink++; }
+                if (replaced.IsDirectory) { target.Nlink--; Nlink++; }
+                Mtime = Ctime = target.Mtime = target.Ctime = KernelHost.RealTimeSeconds;
+                return 0;
+            }
+            if (replaced is not null && (flags & RENAME_NOREPLACE) != 0) return Errno.EEXIST;
+            if (replaced == moving) return 0; // two names of one file: nothing to do
+            if (replaced is not null)
+            {
+                if (moving.IsDirectory && !replaced.IsDirectory) return Errno.ENOTDIR;
+                if (!moving.IsDirectory && replaced.IsDirectory) return Errno.EISDIR;
+                if (replaced.EntryCount > 0) return Errno.ENOTEMPTY;
+            }
+            // A directory cannot move below itself.
+            if (moving.IsDirectory && IsWithin(target, moving)) return Errno.EINVAL;
+            if (replaced is not null)
+            {
+                // The replaced entry's slot takes the moving inode; a replaced
+                // directory's ".." leaves as the moving one's arrives.
+                target._inodes[to] = moving;
+                target.Mtime = target.Ctime = KernelHost.RealTimeSeconds;
+                replaced.Nlink = replaced.IsDirectory ? 0 : replaced.Nlink - 1;
+                replaced.Ctime = KernelHost.RealTimeSeconds;
+                RemoveAt(from);
+            }
+            else
+            {
+                RemoveAt(from);
+                target.Add(newName, moving);
+            }
+            Moved(moving, target);
+            return 0;
+        }
+
+        public override Errno CreateSymlink(string name, string target, uint uid, uint gid) =>
+            Link(name, new TmpfsSymlink(target, uid, gid));
+
+        private int IndexOf(string name)
+        {
+            for (int i = 0; i < _count; i++)
+                if (_names[i] == name) return i;
+            return -1;
+        }
+
+        private void Add(string name, Inode inode)
+        {
+            if (_count == _names.Length)
+            {
+                Array.Resize(ref _names, _count * 2);
+                Array.Resize(ref _inodes, _count * 2);
+            }
+            _names[_count] = name;
+            _inodes[_count] = inode;
+            _count++;
+            if (inode.IsDirectory) Nlink++;
+            Mtime = Ctime = KernelHost.RealTimeSeconds;
+        }
+
+        private void RemoveAt(int i)
+        {
+            Inode inode = _inodes[i];
+            Array.Copy(_names, i + 1, _names, i, _count - i - 1);
+            Array.Copy(_inodes, i + 1, _inodes, i, _count - i - 1);
+            _count--;
+            _names[_count] = null!;
+            _inodes[_count] = null!;
+            if (inode.IsDirectory) Nlink--;
+            Mtime = Ctime = KernelHost.RealTimeSeconds;
+        }
+
+        // Whether `directory` is `ancestor` or lies below it.
+        private static bool IsWithin(TmpfsDirectory directory, Inode ancestor)
+        {
+            for (TmpfsDirectory? d = directory; d is not null; d = d._parent)
+                if (d == ancestor) return true;
+            return false;
+        }
+
+        // An inode now named in `to`: a directory's ".." follows it.
+        private static void Moved(Inode inode, TmpfsDirectory to)
+        {
+            inode.Ctime = KernelHost.RealTimeSeconds;
+            if (inode is TmpfsDirectory directory) directory._parent = to;
         }
 
         public override Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)

@@ -1,0 +1,50 @@
+using Kerla.Kernel.Fs;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // linkat(2): a second name for an existing file. Directories cannot have
+    // one (EPERM); AT_EMPTY_PATH links the file olddirfd refers to.
+    public static class Linkat
+    {
+        public const int AT_SYMLINK_FOLLOW = 0x400;
+
+        [Syscall(SyscallNumber.Linkat)]
+        public static SyscallResult Handle(int olddirfd, [TraceString] UserPtr<byte> oldpath, int newdirfd, [TraceString] UserPtr<byte> newpath, int flags)
+        {
+            if ((flags & ~(AT_SYMLINK_FOLLOW | FileHelpers.AT_EMPTY_PATH)) != 0) return Errno.EINVAL;
+            Errno e = FileHelpers.ReadPath(oldpath, out string path);
+            if (e != 0) return e;
+            Inode? inode;
+            if (path.Length == 0)
+            {
+                if ((flags & FileHelpers.AT_EMPTY_PATH) == 0) return Errno.ENOENT;
+                OpenFile? file = FileTable.Current.Get(olddirfd);
+                if (file is null) return Errno.EBADF;
+                inode = file.Inode;
+            }
+            else
+            {
+                e = FileHelpers.StartDirectory(path[0] == '/' ? FileHelpers.AT_FDCWD : olddirfd, out Inode? start);
+                if (e != 0) return e;
+                e = Vfs.Lookup(path, start!, (flags & AT_SYMLINK_FOLLOW) != 0, out inode);
+                if (e != 0) return e;
+            }
+            if (inode!.IsDirectory) return Errno.EPERM;
+            if (inode.Nlink == 0) return Errno.ENOENT; // an unlinked file, still open
+
+            e = FileHelpers.PathAt(newdirfd, newpath, out string newPath, out Inode? newStart);
+            if (e != 0) return e;
+            e = Vfs.LookupParent(newPath, newStart!, out Inode? parent, out string name);
+            if (e != 0) return e;
+            if (parent is null) return Errno.ENOENT;
+            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
+            if (newPath[newPath.Length - 1] == '/') return Errno.ENOENT; // would have to be a directory
+            if (parent.Dev != inode.Dev) return Errno.EXDEV;
+            e = parent.Link(name, inode);
+            if (e != 0) return e;
+            inode.Nlink++;
+            inode.Ctime = KernelHost.RealTimeSeconds;
+            return 0;
+        }
+    }
+}

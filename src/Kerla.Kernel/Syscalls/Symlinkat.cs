@@ -1,0 +1,26 @@
+using Kerla.Kernel.Fs;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Syscalls
+{
+    // symlinkat(2): the target is stored as given, never resolved here.
+    public static class Symlinkat
+    {
+        [Syscall(SyscallNumber.Symlinkat)]
+        public static SyscallResult Handle([TraceString] UserPtr<byte> target, int newdirfd, [TraceString] UserPtr<byte> linkpath)
+        {
+            Errno e = FileHelpers.ReadPath(target, out string targetPath);
+            if (e != 0) return e;
+            if (targetPath.Length == 0) return Errno.ENOENT;
+            e = FileHelpers.PathAt(newdirfd, linkpath, out string path, out Inode? start);
+            if (e != 0) return e;
+            e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
+            if (e != 0) return e;
+            if (parent is null) return Errno.ENOENT;
+            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
+            if (path[path.Length - 1] == '/') return Errno.ENOENT;
+            UserProcess? process = UserProcess.Current;
+            return parent.CreateSymlink(name, targetPath, process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0);
+        }
+    }
+}
