@@ -205,6 +205,26 @@ public class FileSyscallTests
     }
 }
 
+public class SelectTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")] // select(2) itself
+    [InlineData("gcc -static")] // glibc's select is pselect6(2)
+    public void SelectAndPselectBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-select").FullName;
+        string program = Initramfs.Compile("select.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init </dev/null", Path.Combine(dir, "root"));
+        Assert.Contains("select until the child writes = 1\n  readable 1\n", onLinux);
+
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+        Assert.Contains("\n" + onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class ProcessTests
 {
     [Theory]
