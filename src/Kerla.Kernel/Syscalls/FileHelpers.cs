@@ -33,6 +33,25 @@ namespace Kerla.Kernel.Syscalls
             return StartDirectory(path.Length > 0 && path[0] == '/' ? AT_FDCWD : dirfd, out start);
         }
 
+        // The inode an *at syscall's (dirfd, pathname, flags) names; flags may hold
+        // AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH ("" then names dirfd itself).
+        public static Errno InodeAt(int dirfd, UserPtr<byte> pathname, int flags, out Inode? inode)
+        {
+            inode = null;
+            Errno e = ReadPath(pathname, out string path);
+            if (e != 0) return e;
+            if (path.Length == 0)
+            {
+                if ((flags & AT_EMPTY_PATH) == 0) return Errno.ENOENT;
+                if (dirfd == AT_FDCWD) inode = UserProcess.Current?.Cwd ?? Vfs.Root;
+                else inode = FileTable.Current.Get(dirfd)?.Inode;
+                return inode is null ? Errno.EBADF : 0;
+            }
+            e = StartDirectory(path[0] == '/' ? AT_FDCWD : dirfd, out Inode? start);
+            if (e != 0) return e;
+            return Vfs.Lookup(path, start!, (flags & AT_SYMLINK_NOFOLLOW) == 0, out inode);
+        }
+
         // The directory a relative path starts from: the cwd or dirfd's directory.
         public static Errno StartDirectory(int dirfd, out Inode? directory)
         {

@@ -6,20 +6,14 @@ namespace Kerla.Kernel.Syscalls
     // with AT_EMPTY_PATH and "" it is fstat of the descriptor.
     public static class Newfstatat
     {
+        // Accepted and without effect here: nothing mounts on demand, nothing is remote.
+        private const int AT_NO_AUTOMOUNT = 0x800, AT_STATX_SYNC_TYPE = 0x6000;
+
         [Syscall(SyscallNumber.Newfstatat)]
         public static SyscallResult Handle(int dirfd, [TraceString] UserPtr<byte> pathname, UserPtr<byte> statbuf, int flags)
         {
-            Errno e = FileHelpers.ReadPath(pathname, out string path);
-            if (e != 0) return e;
-            if (path.Length == 0)
-            {
-                if ((flags & FileHelpers.AT_EMPTY_PATH) == 0) return Errno.ENOENT;
-                if (dirfd == FileHelpers.AT_FDCWD) return FileHelpers.Stat(Process.UserProcess.Current?.Cwd ?? Vfs.Root!, statbuf);
-                return Fstat.Handle(new Fd(dirfd), statbuf);
-            }
-            e = FileHelpers.StartDirectory(path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
-            if (e != 0) return e;
-            e = Vfs.Lookup(path, start!, (flags & FileHelpers.AT_SYMLINK_NOFOLLOW) == 0, out Inode? inode);
+            if ((flags & ~(FileHelpers.AT_SYMLINK_NOFOLLOW | FileHelpers.AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE)) != 0) return Errno.EINVAL;
+            Errno e = FileHelpers.InodeAt(dirfd, pathname, flags, out Inode? inode);
             return e != 0 ? e : FileHelpers.Stat(inode!, statbuf);
         }
     }

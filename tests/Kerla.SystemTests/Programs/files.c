@@ -1,6 +1,7 @@
 /* File syscalls, each result printed as "call = value" or "call = -1 errno N",
  * so that the same binary prints the same lines on Linux and on Kerla. Runs in
  * a tree holding etc/lines ("line one\nline two\nline three\n"). */
+#define _GNU_SOURCE /* AT_EMPTY_PATH */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void show(const char *call, long result)
@@ -150,6 +152,44 @@ int main(void)
     show("renameat2 bad flags", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "c", 0x100));
     show("rename bad pointer", rename((const char *)8, "x"));
     show("chdir ..", chdir(".."));
+
+    /* Modes and owners. */
+    show("chmod k 4755", chmod("tree/k", 04755));
+    stat("tree/k", &st);
+    printf("  mode %o\n", st.st_mode & 07777);
+    show("chown k 1000:1000", chown("tree/k", 1000, 1000));
+    stat("tree/k", &st);
+    printf("  owner %d:%d, mode %o (set-user-ID dropped)\n", st.st_uid, st.st_gid, st.st_mode & 07777);
+    show("chown k -1:2000", chown("tree/k", -1, 2000));
+    stat("tree/k", &st);
+    printf("  owner %d:%d\n", st.st_uid, st.st_gid);
+    show("lchown s", lchown("tree/s", 3000, 3000));
+    lstat("tree/s", &st);
+    printf("  link owner %d\n", st.st_uid);
+    stat("tree/k", &st);
+    printf("  k keeps owner %d\n", st.st_uid);
+    fd = open("tree/k", O_RDONLY);
+    show("fchmod 0600", fchmod(fd, 0600));
+    show("fchown 0:0", fchown(fd, 0, 0));
+    fstat(fd, &st);
+    printf("  owner %d:%d, mode %o\n", st.st_uid, st.st_gid, st.st_mode & 07777);
+    show("fchmod bad fd", fchmod(99, 0600));
+    show("fchownat bad flags", fchownat(AT_FDCWD, "tree/k", 0, 0, 0x4));
+    show("fchownat empty path", fchownat(fd, "", 5, 5, AT_EMPTY_PATH));
+    close(fd);
+    show("chmod missing", chmod("tree/missing", 0600));
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        /* Not the owner and not root: both are refused. */
+        setgid(1000);
+        setuid(1000);
+        show("  as uid 1000: chmod root's file", chmod("etc/lines", 0777));
+        show("  as uid 1000: chown root's file", chown("etc/lines", 1000, 1000));
+        fflush(stdout);
+        _exit(0);
+    }
+    waitpid(child, NULL, 0);
     list("tree");
     list("etc");
     return 0;
