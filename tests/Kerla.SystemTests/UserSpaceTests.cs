@@ -225,6 +225,31 @@ public class SelectTests
     }
 }
 
+public class CpuTimeTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void CpuTimeIsAccountedAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-cputime").FullName;
+        string program = Initramfs.Compile("cputime.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init", Path.Combine(dir, "root"));
+        Assert.Contains("  child used at least 40 ms: 1\n", onLinux);
+
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M" },
+            until: null, timeoutSeconds: 120);
+        // Line by line, so that a failure shows which bound differs.
+        string output = "\n" + boot.Output;
+        int start = output.IndexOf("\nspinning ");
+        Assert.True(start >= 0, boot.ToString());
+        string[] expected = onLinux.Split('\n'), actual = output.Substring(start + 1).Split('\n');
+        for (int i = 0; i < expected.Length - 1; i++) Assert.Equal(expected[i], i < actual.Length ? actual[i] : "");
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class ProcessTests
 {
     [Theory]

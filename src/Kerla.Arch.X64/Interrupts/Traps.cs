@@ -48,6 +48,7 @@ namespace Kerla.Arch.X64.Interrupts
                 if (irq == 0)
                 {
                     s_ticks++;
+                    Kerla.Kernel.Process.Scheduler.ChargeTick((frame->Cs & 3) == 3);
                     Kerla.Kernel.Process.Poller.Tick();
                     Kerla.Kernel.Process.Timer.Tick();
                 }

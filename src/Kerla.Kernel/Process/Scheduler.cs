@@ -111,6 +111,17 @@ namespace Kerla.Kernel.Process
             Schedule();
         }
 
+        // Every timer tick: the whole tick goes to the process that was running,
+        // as user time if the tick interrupted user mode. The idle task is nobody's.
+        public static void ChargeTick(bool userMode)
+        {
+            UserProcess? process = Current?.Process;
+            if (process is null) return;
+            ulong tick = 1000000000UL / (ulong)KernelHost.Platform.TimerHz;
+            if (userMode) process.Cpu.User += tick;
+            else process.Cpu.System += tick;
+        }
+
         // The timer, from user mode: take turns.
         public static void Tick()
         {

@@ -29,6 +29,11 @@ namespace Kerla.Kernel.Process
         public bool IsZombie { get; set; }
         public int WaitStatus { get; set; }
 
+        // CPU time in nanoseconds, sampled on timer ticks as Linux does without
+        // precise accounting: its own, and that of its reaped children (and theirs).
+        public CpuTimes Cpu;
+        public CpuTimes ReapedChildrenCpu;
+
         public void AddChild(UserProcess child)
         {
             for (int i = 0; i < Children.Length; i++)
@@ -163,6 +168,17 @@ namespace Kerla.Kernel.Process
 
     // Real, effective and saved user and group IDs (credentials(7)). Everyone is
     // root until there are users; the rules below are Linux's all the same.
+    public struct CpuTimes
+    {
+        public ulong User, System;
+
+        public void Add(CpuTimes other)
+        {
+            User += other.User;
+            System += other.System;
+        }
+    }
+
     public sealed class Credentials
     {
         public uint Uid, Euid, Suid, Gid, Egid, Sgid;

@@ -5,10 +5,11 @@ namespace Kerla.Kernel.Syscalls
 {
     // clock_gettime(2): CLOCK_REALTIME (the RTC at boot plus the time since),
     // CLOCK_MONOTONIC and CLOCK_BOOTTIME (time since boot; nothing suspends yet),
-    // and their _COARSE and _RAW forms. CPU-time clocks come with accounting.
+    // their _COARSE and _RAW forms, and the CPU-time clocks of the process and
+    // thread (the same until threads exist; sampled on timer ticks).
     public static class ClockGettime
     {
-        public const int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_MONOTONIC_RAW = 4, CLOCK_REALTIME_COARSE = 5,
+        public const int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3, CLOCK_MONOTONIC_RAW = 4, CLOCK_REALTIME_COARSE = 5,
             CLOCK_MONOTONIC_COARSE = 6, CLOCK_BOOTTIME = 7;
 
         [Syscall(SyscallNumber.ClockGettime)]
@@ -37,6 +38,11 @@ namespace Kerla.Kernel.Syscalls
                 case CLOCK_MONOTONIC_COARSE:
                 case CLOCK_BOOTTIME:
                     nanoseconds = sinceBoot;
+                    return true;
+                case CLOCK_PROCESS_CPUTIME_ID:
+                case CLOCK_THREAD_CPUTIME_ID:
+                    Process.UserProcess? process = Process.UserProcess.Current;
+                    nanoseconds = process is null ? 0 : process.Cpu.User + process.Cpu.System;
                     return true;
                 default:
                     nanoseconds = 0;

@@ -13,7 +13,10 @@ namespace Kerla.Kernel.Syscalls
         public static SyscallResult Handle(int clock, int flags, UserPtr<byte> request, UserPtr<byte> remain)
         {
             if ((flags & ~TIMER_ABSTIME) != 0) return Errno.EINVAL;
-            if (!ClockGettime.Now(clock, out ulong now)) return Errno.EINVAL;
+            if (!ClockGettime.Now(clock, out ulong now) || clock == ClockGettime.CLOCK_THREAD_CPUTIME_ID) return Errno.EINVAL;
+            // Linux can sleep until the other threads have used the CPU time asked
+            // for; with one thread per process that is never.
+            if (clock == ClockGettime.CLOCK_PROCESS_CPUTIME_ID) return Errno.EOPNOTSUPP;
             Span<byte> bytes = stackalloc byte[Timespec.Size];
             if (!UserMemory.Read(request, bytes)) return Errno.EFAULT;
             var ts = new Timespec(bytes);

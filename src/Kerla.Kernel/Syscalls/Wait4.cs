@@ -26,12 +26,10 @@ namespace Kerla.Kernel.Syscalls
                     Span<byte> status = stackalloc byte[4];
                     System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(status, child.WaitStatus);
                     if (!wstatus.IsNull && !UserMemory.Write(wstatus, status)) return Errno.EFAULT;
-                    if (!rusage.IsNull)
-                    {
-                        Span<byte> usage = stackalloc byte[Abi.Rusage.Size];
-                        usage.Clear(); // CPU time accounting comes with the scheduler's clocks
-                        if (!UserMemory.Write(rusage, usage)) return Errno.EFAULT;
-                    }
+                    CpuTimes used = child.Cpu;
+                    used.Add(child.ReapedChildrenCpu);
+                    if (!rusage.IsNull && !Getrusage.Write(rusage, used)) return Errno.EFAULT;
+                    parent.ReapedChildrenCpu.Add(used);
                     int reaped = child.Pid;
                     Reap(parent, child);
                     return reaped;
