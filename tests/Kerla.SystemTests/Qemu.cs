@@ -34,6 +34,10 @@ public static class Qemu
     public static BootResult BootKernel(string commandLine, string? until = null, string memory = "128M", int timeoutSeconds = 90) =>
         Boot(new[] { "-kernel", SampleImage(), "-append", commandLine, "-m", memory }, until, timeoutSeconds);
 
+    // The sample kernel with `initrd`, until init's end stops it.
+    public static BootResult BootInitrd(string initrd, string commandLine = "console=ttyS0", int timeoutSeconds = 120) =>
+        Boot(new[] { "-kernel", SampleImage(), "-initrd", initrd, "-append", commandLine, "-m", "128M" }, until: null, timeoutSeconds);
+
     // Runs QEMU until it exits, or until `until` matches the output (then stops it).
     public static BootResult Boot(IEnumerable<string> arguments, string? until, int timeoutSeconds)
     {

@@ -4,9 +4,6 @@ namespace Kerla.SystemTests;
 // Linux boots one; their output compared with the same binary on the host.
 public class UserSpaceTests
 {
-    private static BootResult BootInit(string initrd, string commandLine) =>
-        Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", commandLine, "-m", "128M" }, until: null, timeoutSeconds: 90);
-
     [Theory]
     [InlineData("musl-gcc -static")]
     [InlineData("gcc -static")]
@@ -18,7 +15,7 @@ public class UserSpaceTests
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = hello });
         string onLinux = Initramfs.Run($"exec -a /init '{hello}' one two", dir);
 
-        BootResult boot = BootInit(initrd, "console=ttyS0 -- one two");
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 -- one two");
         Assert.Contains("Run /init as init process\n", boot.Output);
         Assert.Contains("\n" + onLinux, boot.Output);
         Assert.Equal("hello from /init, argc=3\nargv[1]=one\nargv[2]=two\n", onLinux);
@@ -32,7 +29,7 @@ public class UserSpaceTests
     {
         string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = Initramfs.Compile("hello.c", "musl-gcc -static", dir) });
-        BootResult boot = BootInit(initrd, "console=ttyS0 kerla.strace=all");
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 kerla.strace=all");
         Assert.Matches(@"\[pid 1\] arch_prctl\(4098, 0x[0-9a-f]+\) = 0\n", boot.Output);
         Assert.Matches(@"\[pid 1\] set_tid_address\(0x[0-9a-f]+\) = 1\n", boot.Output);
         Assert.Matches(@"\[pid 1\] writev\(1, 0x7ffffff[0-9a-f]+, 2\) = 25\n", boot.Output);
@@ -43,7 +40,7 @@ public class UserSpaceTests
     {
         string dir = Directory.CreateTempSubdirectory("kerla-init").FullName;
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/bin/other"] = Initramfs.ProgramSource("hello.c") });
-        BootResult boot = BootInit(initrd, "console=ttyS0");
+        BootResult boot = Qemu.BootInitrd(initrd);
         Assert.Contains("Failed to execute /init (error -2)", boot.Output);
         Assert.Contains("Kernel panic: No working init found.", boot.Output);
     }
@@ -59,7 +56,7 @@ public class UserSpaceTests
         File.WriteAllBytes(garbage, new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0 });
         File.SetUnixFileMode(garbage, executable ? (UnixFileMode)0x1ed : (UnixFileMode)0x1a4);
         string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = garbage });
-        BootResult boot = BootInit(initrd, "console=ttyS0 rdinit=/init");
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 rdinit=/init");
         Assert.Contains($"Failed to execute /init (error -{errno})", boot.Output);
         Assert.Contains("Kernel panic: No working init found.", boot.Output);
     }
@@ -79,8 +76,7 @@ public class UserMemoryTests
         string onLinux = Initramfs.Run($"'{program}'; echo \"status $?\"", dir);
         Assert.EndsWith("reading the unmapped page now\nstatus 139\n", onLinux);
 
-        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        BootResult boot = Qemu.BootInitrd(initrd);
         Assert.Contains("\n" + onLinux.Replace("status 139\n", ""), boot.Output);
         Assert.Contains("sum of the bytes written: 179306496\n", boot.Output);
         Assert.Contains("mprotect over the hole: -1 (", boot.Output); // ENOMEM, in the C library's words
@@ -120,8 +116,7 @@ public class BusyBoxTests
             ["/bin/reboot"] = "->busybox",
         });
         root = Path.Combine(dir, "root");
-        return Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", $"console=ttyS0 rdinit=/bin/busybox -- {arguments}", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        return Qemu.BootInitrd(initrd, $"console=ttyS0 rdinit=/bin/busybox -- {arguments}");
     }
 
     [Fact]
@@ -198,8 +193,7 @@ public class FileSyscallTests
         Assert.Contains("tree holds: . .. b c dangling g k s\n", onLinux);
         Assert.Contains("etc holds: . .. lines\n", onLinux);
 
-        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        BootResult boot = Qemu.BootInitrd(initrd);
         Assert.Contains("\n" + onLinux, boot.Output);
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
@@ -218,8 +212,7 @@ public class SelectTests
         string onLinux = Initramfs.Run("./init </dev/null", Path.Combine(dir, "root"));
         Assert.Contains("select until the child writes = 1\n  readable 1\n", onLinux);
 
-        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        BootResult boot = Qemu.BootInitrd(initrd);
         Assert.Contains("\n" + onLinux, boot.Output);
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
@@ -238,8 +231,7 @@ public class CpuTimeTests
         string onLinux = Initramfs.Run("./init", Path.Combine(dir, "root"));
         Assert.Contains("  child used at least 40 ms: 1\n", onLinux);
 
-        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
         // Line by line, so that a failure shows which bound differs.
         string output = "\n" + boot.Output;
         int start = output.IndexOf("\nspinning ");
@@ -265,8 +257,7 @@ public class ProcessTests
         Assert.Contains("three children, statuses add up to 33\n", onLinux);
 
         // quiet: the kernel's own warnings (the faulting child) stay off the console.
-        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M" },
-            until: null, timeoutSeconds: 120);
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
         Assert.Contains(onLinux, boot.Output);
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
