@@ -242,6 +242,25 @@ public class CpuTimeTests
     }
 }
 
+public class ProcessGroupTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void ProcessGroupsAndSessionsBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-groups").FullName;
+        string program = Initramfs.Compile("groups.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init", Path.Combine(dir, "root"));
+        Assert.Contains("wait4 group a finds a = 1\n  status 3\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class ProcessTests
 {
     [Theory]

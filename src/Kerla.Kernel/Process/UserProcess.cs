@@ -19,6 +19,13 @@ namespace Kerla.Kernel.Process
         }
 
         public int Pid { get; }
+        // Process group and session (setpgid(2), setsid(2)); inherited by fork.
+        // Linux starts init in session 0, group 0.
+        public int Pgid { get; set; }
+        public int Sid { get; set; }
+        // Whether it has called execve(2) since fork: a parent may no longer move
+        // it to another process group.
+        public bool HasExeced { get; set; }
 
         // The root of its page tables (CR3 on x86_64).
         public ulong AddressSpaceRoot { get; set; }
@@ -62,6 +69,8 @@ namespace Kerla.Kernel.Process
                 BlockedSignals = BlockedSignals,
                 Name = Name,
                 ExePath = ExePath,
+                Pgid = Pgid,
+                Sid = Sid,
             };
             AddChild(child);
             return child;

@@ -3,8 +3,9 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // wait4(2): reaps a child that has exited, or waits for one. pid -1 (or 0 or
-    // < -1 until process groups exist) is any child; WNOHANG does not wait.
+    // wait4(2): reaps a child that has exited, or waits for one. pid > 0 is that
+    // child, -1 any child, 0 a child in the caller's process group, < -1 one in
+    // group -pid; WNOHANG does not wait.
     public static class Wait4
     {
         private const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, __WALL = 0x40000000, __WCLONE = unchecked((int)0x80000000);
@@ -13,6 +14,7 @@ namespace Kerla.Kernel.Syscalls
         public static SyscallResult Handle(int pid, UserPtr<byte> wstatus, int options, UserPtr<byte> rusage)
         {
             if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE)) != 0) return Errno.EINVAL;
+            if (pid == int.MinValue) return Errno.ESRCH; // -pid does not fit
             UserProcess parent = UserProcess.Current!;
             while (true)
             {
@@ -20,7 +22,7 @@ namespace Kerla.Kernel.Syscalls
                 for (int i = 0; i < parent.Children.Length; i++)
                 {
                     UserProcess? child = parent.Children[i];
-                    if (child is null || (pid > 0 && child.Pid != pid)) continue;
+                    if (child is null || !Matches(child, pid, parent)) continue;
                     any = true;
                     if (!child.IsZombie) continue;
                     Span<byte> status = stackalloc byte[4];
@@ -39,6 +41,9 @@ namespace Kerla.Kernel.Syscalls
                 Scheduler.Block();
             }
         }
+
+        private static bool Matches(UserProcess child, int pid, UserProcess parent) =>
+            pid > 0 ? child.Pid == pid : pid == -1 || child.Pgid == (pid == 0 ? parent.Pgid : -pid);
 
         private static void Reap(UserProcess parent, UserProcess child)
         {

@@ -1,0 +1,34 @@
+namespace Kerla.Kernel.Process
+{
+    // Every process descends from init (orphans are re-parented to it), so the
+    // tree below init is the process table: walked, not indexed, while
+    // processes are few.
+    public static class ProcessTree
+    {
+        public static UserProcess? Find(int pid) => Find(Init.Process, pid);
+
+        // Whether some process (zombies included, as on Linux) is in group `pgid`
+        // of session `sid`; any session when `sid` is negative.
+        public static bool GroupExists(int pgid, int sid) => GroupExists(Init.Process, pgid, sid);
+
+        private static UserProcess? Find(UserProcess? process, int pid)
+        {
+            if (process is null || process.Pid == pid) return process;
+            foreach (UserProcess? child in process.Children)
+            {
+                UserProcess? found = Find(child, pid);
+                if (found is not null) return found;
+            }
+            return null;
+        }
+
+        private static bool GroupExists(UserProcess? process, int pgid, int sid)
+        {
+            if (process is null) return false;
+            if (process.Pgid == pgid && (sid < 0 || process.Sid == sid)) return true;
+            foreach (UserProcess? child in process.Children)
+                if (GroupExists(child, pgid, sid)) return true;
+            return false;
+        }
+    }
+}
