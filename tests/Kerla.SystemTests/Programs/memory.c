@@ -32,6 +32,20 @@ int main(void)
     memset(big, 1, 10 << 20);
     printf("malloc and fill 10 MiB: %s\n", big ? "ok" : "failed");
     free(big);
+    /* madvise: MADV_DONTNEED drops private anonymous pages (they read back as zeros). */
+    char *m = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    memset(m, 'x', 3 * 4096);
+    printf("madvise DONTNEED middle page: %d\n", madvise(m + 4096, 4096, MADV_DONTNEED));
+    printf("  pages read %c %d %c\n", m[0], m[4096], m[2 * 4096]);
+    printf("madvise WILLNEED: %d, length 0: %d\n", madvise(m, 3 * 4096, MADV_WILLNEED), madvise(m, 0, MADV_DONTNEED));
+    r = madvise(m + 1, 4096, MADV_DONTNEED);
+    printf("madvise unaligned: %d errno %d\n", r, errno);
+    munmap(m + 4096, 4096);
+    r = madvise(m, 3 * 4096, MADV_DONTNEED);
+    printf("madvise over a hole: %d errno %d\n", r, errno);
+    printf("  the page after the hole was still dropped: %d\n", m[2 * 4096] == 0);
+    r = madvise(m, 4096, 999);
+    printf("madvise unknown advice: %d errno %d\n", r, errno);
     printf("reading the unmapped page now\n");
     fflush(stdout);
     printf("read %d: not reached\n", p[4 * 4096]);
