@@ -1,5 +1,6 @@
 /* Anonymous memory: mmap, munmap, mprotect, brk, malloc, then a fault on an
  * unmapped page, which must kill the program with SIGSEGV. */
+#define _GNU_SOURCE /* mremap */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,29 @@ int main(void)
     printf("  the page after the hole was still dropped: %d\n", m[2 * 4096] == 0);
     r = madvise(m, 4096, 999);
     printf("madvise unknown advice: %d errno %d\n", r, errno);
+    /* mremap: grow (moving if need be), shrink, move to a fixed place. */
+    char *g = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    memset(g, 'a', 2 * 4096);
+    r = mremap(g, 4096, 2 * 4096, 0) == MAP_FAILED;
+    printf("mremap into its own next page: failed %d errno %d\n", r, errno);
+    char *h = mremap(g, 2 * 4096, 4 * 4096, MREMAP_MAYMOVE);
+    printf("mremap grow: ok %d, kept %c %c, new page %d\n", h != MAP_FAILED, h[0], h[2 * 4096 - 1], h[2 * 4096]);
+    h[4 * 4096 - 1] = 'z';
+    printf("mremap shrink: same place %d\n", mremap(h, 4 * 4096, 4096, 0) == h);
+    printf("  the tail is free again: %d\n",
+           mmap(h + 4096, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) == h + 4096);
+    char *spot = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *moved = mremap(h, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, spot);
+    printf("mremap fixed: at the spot %d, kept %c\n", moved == spot, moved[0]);
+    r = mremap(spot + 1, 4096, 8192, MREMAP_MAYMOVE) == MAP_FAILED;
+    printf("mremap unaligned: failed %d errno %d\n", r, errno);
+    r = mremap(h, 4096, 8192, MREMAP_MAYMOVE) == MAP_FAILED;
+    printf("mremap of unmapped memory: failed %d errno %d\n", r, errno);
+    r = mremap(spot, 4096, 8192, MREMAP_FIXED, h) == MAP_FAILED;
+    printf("mremap fixed without maymove: failed %d errno %d\n", r, errno);
+    r = mremap(spot, 4096, 0, MREMAP_MAYMOVE) == MAP_FAILED;
+    printf("mremap to size 0: failed %d errno %d\n", r, errno);
+    munmap(p + 4 * 4096, 4096); /* the one-page mappings above may have landed in the hole */
     printf("reading the unmapped page now\n");
     fflush(stdout);
     printf("read %d: not reached\n", p[4 * 4096]);
