@@ -45,7 +45,7 @@ namespace Kerla.Kernel.Syscalls
         private static bool Matches(UserProcess child, int pid, UserProcess parent) =>
             pid > 0 ? child.Pid == pid : pid == -1 || child.Pgid == (pid == 0 ? parent.Pgid : -pid);
 
-        private static void Reap(UserProcess parent, UserProcess child)
+        internal static void Reap(UserProcess parent, UserProcess child)
         {
             parent.RemoveChild(child);
             Platform platform = KernelHost.Platform;

@@ -48,8 +48,30 @@ int main(int argc, char **argv)
         *nothing = 1;
         _exit(0);
     }
+    siginfo_t info;
+    printf("waitid WNOWAIT: %d", waitid(P_PID, pid, &info, WEXITED | WNOWAIT));
+    /* CLD_DUMPED where core dumps are enabled, CLD_KILLED otherwise. */
+    printf(", signo %d, killed or dumped %d, status %d, pid matches %d\n", info.si_signo,
+           info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED, info.si_status, info.si_pid == pid);
     waitpid(pid, &status, 0);
     printf("faulting child: signaled %d, signal %d\n", WIFSIGNALED(status), WTERMSIG(status));
+
+    pid = fork();
+    if (pid == 0) {
+        usleep(100000);
+        _exit(42);
+    }
+    info.si_pid = 1234;
+    printf("waitid WNOHANG, nothing yet: %d", waitid(P_ALL, 0, &info, WEXITED | WNOHANG));
+    printf(", si_pid %d\n", info.si_pid);
+    printf("waitid by group: %d", waitid(P_PGID, 0, &info, WEXITED));
+    printf(", code %d (CLD_EXITED %d), status %d, pid matches %d\n", info.si_code, CLD_EXITED, info.si_status, info.si_pid == pid);
+    errno = 0;
+    printf("waitid without WEXITED: %d", waitid(P_ALL, 0, &info, WNOHANG));
+    printf(" errno %d\n", errno);
+    errno = 0;
+    printf("waitid with no children: %d", waitid(P_ALL, 0, &info, WEXITED));
+    printf(" errno %d\n", errno);
 
     pid = fork();
     if (pid == 0) {
