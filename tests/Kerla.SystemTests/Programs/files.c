@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -152,6 +153,24 @@ int main(void)
     show("renameat2 bad flags", syscall(SYS_renameat2, AT_FDCWD, "g", AT_FDCWD, "c", 0x100));
     show("rename bad pointer", rename((const char *)8, "x"));
     show("chdir ..", chdir(".."));
+
+    /* sendfile from etc/lines into a new file, at an offset and at the file position. */
+    int in = open("etc/lines", O_RDONLY), out = open("tree/copy", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    off_t at = 5;
+    show("sendfile 8 from offset 5", sendfile(out, in, &at, 8));
+    printf("  offset now %ld, file position still %ld\n", (long)at, (long)lseek(in, 0, SEEK_CUR));
+    show("sendfile the rest", sendfile(out, in, NULL, 100));
+    printf("  file position now %ld\n", (long)lseek(in, 0, SEEK_CUR));
+    show("sendfile at the end", sendfile(out, in, NULL, 100));
+    show("sendfile to a read-only fd", sendfile(in, in, NULL, 1));
+    show("sendfile bad offset pointer", sendfile(out, in, (off_t *)8, 1));
+    close(out);
+    out = open("tree/copy", O_RDONLY);
+    n = read(out, buf, sizeof buf);
+    printf("  copy holds %ld bytes: \"%.8s\" then \"%.9s\"\n", n, buf, buf + 8);
+    close(out);
+    close(in);
+    unlink("tree/copy");
 
     /* Modes and owners. */
     show("chmod k 4755", chmod("tree/k", 04755));
