@@ -41,6 +41,17 @@ namespace Kerla.Kernel.Process
         public CpuTimes Cpu;
         public CpuTimes ReapedChildrenCpu;
 
+        // What wait4's rusage reports and reaping passes on to the parent.
+        public CpuTimes CpuWithReapedChildren
+        {
+            get
+            {
+                CpuTimes total = Cpu;
+                total.Add(ReapedChildrenCpu);
+                return total;
+            }
+        }
+
         public void AddChild(UserProcess child)
         {
             for (int i = 0; i < Children.Length; i++)

@@ -28,10 +28,7 @@ namespace Kerla.Kernel.Syscalls
                     Span<byte> status = stackalloc byte[4];
                     System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(status, child.WaitStatus);
                     if (!wstatus.IsNull && !UserMemory.Write(wstatus, status)) return Errno.EFAULT;
-                    CpuTimes used = child.Cpu;
-                    used.Add(child.ReapedChildrenCpu);
-                    if (!rusage.IsNull && !Getrusage.Write(rusage, used)) return Errno.EFAULT;
-                    parent.ReapedChildrenCpu.Add(used);
+                    if (!rusage.IsNull && !Getrusage.Write(rusage, child.CpuWithReapedChildren)) return Errno.EFAULT;
                     int reaped = child.Pid;
                     Reap(parent, child);
                     return reaped;
@@ -45,8 +42,10 @@ namespace Kerla.Kernel.Syscalls
         private static bool Matches(UserProcess child, int pid, UserProcess parent) =>
             pid > 0 ? child.Pid == pid : pid == -1 || child.Pgid == (pid == 0 ? parent.Pgid : -pid);
 
+        // The child's CPU time becomes its parent's children time; the rest is freed.
         internal static void Reap(UserProcess parent, UserProcess child)
         {
+            parent.ReapedChildrenCpu.Add(child.CpuWithReapedChildren);
             parent.RemoveChild(child);
             Platform platform = KernelHost.Platform;
             platform.DestroyAddressSpace(child.AddressSpaceRoot);

@@ -42,14 +42,8 @@ namespace Kerla.Kernel.Syscalls
                     info.si_code = (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) != 0 ? CLD_DUMPED : CLD_KILLED;
                     info.si_status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : status & 0x7f;
                     if (!infop.IsNull && !UserMemory.Write(infop, bytes)) return Errno.EFAULT;
-                    CpuTimes used = child.Cpu;
-                    used.Add(child.ReapedChildrenCpu);
-                    if (!rusage.IsNull && !Getrusage.Write(rusage, used)) return Errno.EFAULT;
-                    if ((options & WNOWAIT) == 0)
-                    {
-                        parent.ReapedChildrenCpu.Add(used);
-                        Wait4.Reap(parent, child);
-                    }
+                    if (!rusage.IsNull && !Getrusage.Write(rusage, child.CpuWithReapedChildren)) return Errno.EFAULT;
+                    if ((options & WNOWAIT) == 0) Wait4.Reap(parent, child);
                     return 0;
                 }
                 if (!any) return Errno.ECHILD;
