@@ -52,6 +52,22 @@ namespace Kerla.Kernel.Syscalls
             return Vfs.Lookup(path, start!, (flags & AT_SYMLINK_NOFOLLOW) == 0, out inode);
         }
 
+        // Where an *at syscall creates `pathname`: the parent directory and the new
+        // name. A name already taken (or "." or "..") is EEXIST; a trailing slash
+        // promises a directory, so it is ENOENT for anything else.
+        public static Errno NewEntry(int dirfd, UserPtr<byte> pathname, bool directory, out Inode? parent, out string name)
+        {
+            parent = null;
+            name = "";
+            Errno e = PathAt(dirfd, pathname, out string path, out Inode? start);
+            if (e != 0) return e;
+            e = Vfs.LookupParent(path, start!, out parent, out name);
+            if (e != 0) return e;
+            if (parent is null) return Errno.ENOENT;
+            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
+            return !directory && path[path.Length - 1] == '/' ? Errno.ENOENT : 0;
+        }
+
         // The directory a relative path starts from: the cwd or dirfd's directory.
         public static Errno StartDirectory(int dirfd, out Inode? directory)
         {

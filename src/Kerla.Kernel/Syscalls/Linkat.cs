@@ -32,14 +32,9 @@ namespace Kerla.Kernel.Syscalls
             if (inode!.IsDirectory) return Errno.EPERM;
             if (inode.Nlink == 0) return Errno.ENOENT; // an unlinked file, still open
 
-            e = FileHelpers.PathAt(newdirfd, newpath, out string newPath, out Inode? newStart);
+            e = FileHelpers.NewEntry(newdirfd, newpath, directory: false, out Inode? parent, out string name);
             if (e != 0) return e;
-            e = Vfs.LookupParent(newPath, newStart!, out Inode? parent, out string name);
-            if (e != 0) return e;
-            if (parent is null) return Errno.ENOENT;
-            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
-            if (newPath[newPath.Length - 1] == '/') return Errno.ENOENT; // would have to be a directory
-            if (parent.Dev != inode.Dev) return Errno.EXDEV;
+            if (parent!.Dev != inode.Dev) return Errno.EXDEV;
             e = parent.Link(name, inode);
             if (e != 0) return e;
             inode.Nlink++;

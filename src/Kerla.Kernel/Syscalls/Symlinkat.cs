@@ -12,15 +12,10 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.ReadPath(target, out string targetPath);
             if (e != 0) return e;
             if (targetPath.Length == 0) return Errno.ENOENT;
-            e = FileHelpers.PathAt(newdirfd, linkpath, out string path, out Inode? start);
+            e = FileHelpers.NewEntry(newdirfd, linkpath, directory: false, out Inode? parent, out string name);
             if (e != 0) return e;
-            e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
-            if (e != 0) return e;
-            if (parent is null) return Errno.ENOENT;
-            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
-            if (path[path.Length - 1] == '/') return Errno.ENOENT;
             UserProcess? process = UserProcess.Current;
-            return parent.CreateSymlink(name, targetPath, process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0);
+            return parent!.CreateSymlink(name, targetPath, process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0);
         }
     }
 }
