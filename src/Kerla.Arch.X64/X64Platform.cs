@@ -84,6 +84,11 @@ namespace Kerla.Arch.X64
 
         public override void SetUserReturn(ulong entry, ulong stackPointer) => Tasks.SetUserReturn(entry, stackPointer);
 
+        public override void GetUserRegisters(out Kerla.Kernel.Process.UserRegisters registers) => Tasks.GetUserRegisters(out registers);
+        public override void SetUserRegisters(in Kerla.Kernel.Process.UserRegisters registers) => Tasks.SetUserRegisters(registers);
+        public override System.Span<byte> UserFpuState => new System.Span<byte>(Tasks.CurrentFpuState, X64TaskContext.FpuStateSize);
+        public override void ResetUserFpuState() => Tasks.InitialFpuState(Tasks.CurrentFpuState);
+
         public override ulong NewAddressSpace() => Paging.NewAddressSpace();
         public override ulong CloneAddressSpace() => Paging.CloneAddressSpace();
         public override void DestroyAddressSpace(ulong root) => Paging.DestroyAddressSpace(root);

@@ -72,6 +72,19 @@ namespace Kerla.Kernel
         // clean registers.
         public abstract void SetUserReturn(ulong entry, ulong stackPointer);
 
+        // The current task's user registers as it entered the kernel, and new
+        // ones for its return to user mode (which then restores every register:
+        // a signal handler's entry, rt_sigreturn).
+        public abstract void GetUserRegisters(out Process.UserRegisters registers);
+        public abstract void SetUserRegisters(in Process.UserRegisters registers);
+
+        // The current task's user FPU and SSE state, loaded on its return to user
+        // mode: the 512-byte FXSAVE image on x86_64.
+        public abstract System.Span<byte> UserFpuState { get; }
+
+        // FpuState as a program starts with it (and a signal handler).
+        public abstract void ResetUserFpuState();
+
         // Address spaces (page-table roots): empty, a copy of the current user
         // half, freeing one that is not in use, and switching.
         public abstract ulong NewAddressSpace();

@@ -281,3 +281,28 @@ public class ProcessTests
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
 }
+
+public class SignalTests
+{
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void SignalsBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-signals").FullName;
+        string program = Initramfs.Compile("signals.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init | cat", Path.Combine(dir, "root"));
+        Assert.Contains("read with SA_RESTART = 1\n", onLinux);
+
+        // quiet: the children that die of faults are logged by the kernel.
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        string output = "\n" + boot.Output;
+        int start = output.IndexOf("\n-- handlers\n");
+        Assert.True(start >= 0, boot.ToString());
+        // Line by line, so that a failure shows the first line that differs.
+        string[] expected = onLinux.Split('\n'), actual = output.Substring(start + 1).Split('\n');
+        for (int i = 0; i < expected.Length - 1; i++) Assert.Equal(expected[i], i < actual.Length ? actual[i] : "");
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}

@@ -1,14 +1,9 @@
 using System.Runtime.InteropServices;
+using Kerla.Arch.X64.Interrupts;
 using Kerla.Kernel.Syscalls;
 
 namespace Kerla.Arch.X64.Cpu
 {
-    // The registers asm/syscall.asm saved, lowest address first.
-    internal struct SyscallFrame
-    {
-        public ulong R15, R14, R13, R12, Rbp, Rbx, R9, R8, R10, Rdx, Rsi, Rdi, Rax, Rip, Rflags, Rsp;
-    }
-
     // syscall/sysret: the MSRs that route the syscall instruction to
     // asm/syscall.asm, and the C# half of the entry.
     internal static unsafe class SyscallEntry
@@ -45,11 +40,13 @@ namespace Kerla.Arch.X64.Cpu
         }
 
         [UnmanagedCallersOnly(EntryPoint = "syscall_handler")]
-        private static void Handle(SyscallFrame* frame)
+        private static void Handle(TrapFrame* frame)
         {
-            Tasks.CurrentFrame = frame;
             var args = new SyscallArgs(frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
-            frame->Rax = (ulong)SyscallTable.Dispatch((long)frame->Rax, args);
+            long number = (long)frame->Vector;
+            long result = SyscallTable.Dispatch(number, args);
+            frame->Rax = (ulong)result;
+            Kerla.Kernel.Process.Signals.ReturnToUser(number, result);
         }
     }
 }

@@ -24,6 +24,13 @@ namespace Kerla.Arch.X64.Interrupts
         [UnmanagedCallersOnly(EntryPoint = "trap_handler")]
         private static void Handle(TrapFrame* frame)
         {
+            Dispatch(frame);
+            // Back to user mode: signals are delivered here (and at the end of syscalls).
+            if ((frame->Cs & 3) == 3) Kerla.Kernel.Process.Signals.ReturnToUser(-1, 0);
+        }
+
+        private static void Dispatch(TrapFrame* frame)
+        {
             ulong vector = frame->Vector;
             if (vector == 14 && (frame->Cs & 3) == 0)
             {
@@ -83,28 +90,41 @@ namespace Kerla.Arch.X64.Interrupts
             "#XM SIMD floating point", "#VE virtualization", "#CP control protection",
         };
 
-        // A fault in a user program is that program's: the signal Linux sends for it
-        // (only init exists yet, so it is fatal, as Linux's default action is).
+        // A fault in a user program is that program's: the signal Linux sends for
+        // it, with the si_code and si_addr it gives. Unless a handler takes it, the
+        // program dies of it, and the log says why as Linux's does.
         private static void UserFault(TrapFrame* frame)
         {
-            int signal = frame->Vector switch
+            ulong vector = frame->Vector;
+            ulong address = vector == 14 ? Native.ReadCr2() : vector == 13 || vector == 3 ? 0 : frame->Rip;
+            const int SI_KERNEL = 0x80;
+            (int signal, int code) = vector switch
             {
-                0 or 16 or 19 => 8,   // SIGFPE
-                3 => 5,               // SIGTRAP
-                6 => 4,               // SIGILL
-                17 => 7,              // SIGBUS
-                _ => 11,              // SIGSEGV
+                0 => (8, 1),                              // SIGFPE FPE_INTDIV
+                16 or 19 => (8, 7),                       // SIGFPE FPE_FLTINV
+                1 => (5, 2),                              // SIGTRAP TRAP_TRACE
+                3 => (5, SI_KERNEL),                      // SIGTRAP from int3
+                6 => (4, 2),                              // SIGILL ILL_ILLOPN
+                17 => (7, 1),                             // SIGBUS BUS_ADRALN
+                11 or 12 => (7, SI_KERNEL),               // SIGBUS: segment not present, stack fault
+                14 => (11, 1),                            // SIGSEGV SEGV_MAPERR (or ACCERR, below)
+                _ => (11, SI_KERNEL),                     // SIGSEGV: general protection and the rest
             };
             Kerla.Kernel.Process.UserProcess? process = Kerla.Kernel.Process.UserProcess.Current;
-            string who = process is null ? "?[?]" : string.Concat(process.Name, "[", process.Pid.ToString(), "]");
-            if (frame->Vector == 14)
-                Log.Warning(string.Concat(who, ": segfault at ", Native.ReadCr2().ToString("x"), " ip ", Hex(frame->Rip), " sp ",
-                    Hex(frame->Rsp), " error ", frame->ErrorCode.ToString("x")));
-            else
-                Log.Warning(string.Concat("traps: ", who, " trap ", frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "reserved",
-                    " ip:", frame->Rip.ToString("x"), " sp:", frame->Rsp.ToString("x"), " error:", frame->ErrorCode.ToString("x")));
-            // Killed by the signal: the wait status is the signal number.
-            Kerla.Kernel.Process.UserProcess.ExitCurrent(signal);
+            if (process is null) return;
+            // Inside a mapping that forbids the access: SEGV_ACCERR, whether the page was there or not.
+            if (vector == 14 && process.Memory.Find(address) >= 0) code = 2;
+            if (!Kerla.Kernel.Process.Signals.IsHandled(process, signal))
+            {
+                string who = string.Concat(process.Name, "[", process.Pid.ToString(), "]");
+                if (vector == 14)
+                    Log.Warning(string.Concat(who, ": segfault at ", address.ToString("x"), " ip ", Hex(frame->Rip), " sp ",
+                        Hex(frame->Rsp), " error ", frame->ErrorCode.ToString("x")));
+                else
+                    Log.Warning(string.Concat("traps: ", who, " trap ", vector < (ulong)s_names.Length ? s_names[vector] : "reserved",
+                        " ip:", frame->Rip.ToString("x"), " sp:", frame->Rsp.ToString("x"), " error:", frame->ErrorCode.ToString("x")));
+            }
+            Kerla.Kernel.Process.Signals.Fault(signal, code, address, vector, frame->ErrorCode);
         }
 
         // A CPU exception in the kernel is a kernel bug: report it and stop.

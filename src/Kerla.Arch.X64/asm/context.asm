@@ -28,7 +28,10 @@ x64_switch:
     pop rbp
     ret
 
-; A forked child starts here (its first x64_switch "returns" to this address),
-; with rsp at a copy of the parent's syscall frame whose rax is 0.
+; A new task starts here (its first x64_switch "returns" to this address),
+; with rsp at the SSE state to load, and above it the TrapFrame to return to
+; user mode with (for a forked child, a copy of the parent's, whose rax is 0).
 x64_fork_child_return:
+    fxrstor [rsp]
+    add rsp, 512
     jmp syscall_return_path

@@ -1,14 +1,22 @@
 ; The syscall instruction's entry and exit (also the way a new task enters user mode).
 ;
 ; syscall leaves the user rip in rcx and rflags in r11 and masks IF (FMASK), but
-; does not switch stacks: we move to the task's kernel stack, save what Linux
-; promises to preserve (every register but rax, rcx, r11, and the SSE state),
-; and call syscall_handler(SyscallFrame*), which writes the result into the
-; frame's rax.
+; does not switch stacks: we move to the task's kernel stack and build the same
+; frame an interrupt from user mode builds (TrapFrame: every general register,
+; then the syscall number in the vector slot, a return-kind word in the error
+; code slot, and an iretq frame), save the SSE state below it, and call
+; syscall_handler(TrapFrame*), which writes the result into the frame's rax.
+;
+; The return normally goes through sysret, which restores neither rcx nor r11
+; (Linux promises to preserve every register but rax, rcx and r11). When the
+; kernel rewrote the registers (a signal handler's entry, rt_sigreturn) or the
+; return rip is not canonical, the error code slot is nonzero and the return
+; goes through iretq, which restores everything.
 bits 64
 default rel
 
 extern syscall_handler
+extern trap_return
 global syscall_entry
 global syscall_kernel_rsp
 
@@ -19,8 +27,8 @@ section .bss
 align 16
 syscall_user_rsp: resq 1
 syscall_kernel_rsp: resq 1
-; The kernel stack of the (single, for now) user task: syscalls and interrupts
-; from user mode (TSS rsp0) run on it.
+; The kernel stack of the boot task: syscalls and interrupts from user mode
+; (TSS rsp0) run on it until the first task switch.
 align 16
 task_stack: resb 64 * 1024
 task_stack_top:
@@ -29,24 +37,28 @@ section .text
 syscall_entry:
     mov [syscall_user_rsp], rsp
     mov rsp, [syscall_kernel_rsp]
-    ; SyscallFrame, lowest address first: r15 r14 r13 r12 rbp rbx r9 r8 r10 rdx
-    ; rsi rdi rax rip rflags rsp.
+    push USER_SS
     push qword [syscall_user_rsp]
     push r11
+    push USER_CS
     push rcx
-    push rax
+    push 0          ; error code slot: 0 = return through sysret
+    push rax        ; vector slot: the syscall number, kept for restarting it
+    push r15
+    push r14
+    push r13
+    push r12
+    push r11
+    push r10
+    push r9
+    push r8
+    push rbp
     push rdi
     push rsi
     push rdx
-    push r10
-    push r8
-    push r9
+    push rcx
     push rbx
-    push rbp
-    push r12
-    push r13
-    push r14
-    push r15
+    push rax
     mov rbp, rsp
     sub rsp, 512
     fxsave [rsp]
@@ -57,36 +69,36 @@ syscall_entry:
     mov rsp, rbp
 global syscall_return_path
 syscall_return_path:
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop rbp
+    ; From here on the stack pointer may be the user's: no interrupts.
+    cli
+    cmp qword [rsp + 16 * 8], 0
+    jne trap_return
+    ; sysret to a non-canonical rip would fault in kernel mode on the user's
+    ; stack: return through iretq instead, where the fault is the user's.
+    mov rcx, [rsp + 17 * 8]
+    shr rcx, 47
+    jnz trap_return
+    pop rax
     pop rbx
-    pop r9
-    pop r8
-    pop r10
+    pop rcx
     pop rdx
     pop rsi
     pop rdi
-    pop rax
-    pop rcx
+    pop rbp
+    pop r8
+    pop r9
+    pop r10
     pop r11
-    ; sysret to a non-canonical rip would fault in kernel mode on the user's
-    ; stack: return through iretq instead, where the fault is the user's.
-    mov [syscall_user_rsp], rcx
-    shr qword [syscall_user_rsp], 47
-    jnz .iret
+    pop r12
+    pop r13
+    pop r14
+    pop r15
+    add rsp, 16     ; vector and error code
+    pop rcx         ; rip
+    add rsp, 8      ; cs
+    pop r11         ; rflags
     pop rsp
     o64 sysret
-.iret:
-    pop qword [syscall_user_rsp]
-    push USER_SS
-    push qword [syscall_user_rsp]
-    push r11
-    push USER_CS
-    push rcx
-    iretq
 
 ; The top of the task's kernel stack, for the TSS and syscall_kernel_rsp.
 global x64_task_stack_top

@@ -61,6 +61,10 @@ trap_common:
     call trap_handler
     fxrstor [rsp]
     mov rsp, r12
+; Returns to where the TrapFrame at rsp says, restoring every register; the
+; syscall return path comes here too when sysret will not do.
+global trap_return
+trap_return:
     pop rax
     pop rbx
     pop rcx

@@ -27,3 +27,47 @@ namespace Kerla.Kernel.Abi
     [Field("ss_size", "size_t")]
     public readonly ref partial struct StackT { }
 }
+
+namespace Kerla.Kernel.Abi
+{
+    // x86_64's saved registers in a signal frame (asm/sigcontext.h).
+    [LinuxStruct("sigcontext", "asm/sigcontext.h")]
+    [Field("r8", "__u64")]
+    [Field("r9", "__u64")]
+    [Field("r10", "__u64")]
+    [Field("r11", "__u64")]
+    [Field("r12", "__u64")]
+    [Field("r13", "__u64")]
+    [Field("r14", "__u64")]
+    [Field("r15", "__u64")]
+    [Field("rdi", "__u64")]
+    [Field("rsi", "__u64")]
+    [Field("rbp", "__u64")]
+    [Field("rbx", "__u64")]
+    [Field("rdx", "__u64")]
+    [Field("rax", "__u64")]
+    [Field("rcx", "__u64")]
+    [Field("rsp", "__u64")]
+    [Field("rip", "__u64")]
+    [Field("eflags", "__u64")]
+    [Field("cs", "__u16")]
+    [Field("gs", "__u16")]
+    [Field("fs", "__u16")]
+    [Field("ss", "__u16")]
+    [Field("err", "__u64")]
+    [Field("trapno", "__u64")]
+    [Field("oldmask", "__u64")]
+    [Field("cr2", "__u64")]
+    [Field("fpstate", "__u64")]
+    [Field("reserved1", "__u64[8]")]
+    public readonly ref partial struct Sigcontext { }
+
+    // The ucontext a handler's third argument points to (asm-generic/ucontext.h).
+    [LinuxStruct("ucontext", "asm/ucontext.h", Prelude = "#include <asm/signal.h>\n#include <asm/sigcontext.h>")]
+    [Field("uc_flags", "unsigned long")]
+    [Field("uc_link", "void *")]
+    [Field("uc_stack", "struct sigaltstack")]
+    [Field("uc_mcontext", "struct sigcontext")]
+    [Field("uc_sigmask", "unsigned long")]
+    public readonly ref partial struct Ucontext { }
+}

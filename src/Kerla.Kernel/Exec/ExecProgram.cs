@@ -74,6 +74,7 @@ namespace Kerla.Kernel.Exec
             string cwd = Getcwd.PathOf(process.Cwd);
             process.ExePath = path.Length > 0 && path[0] == '/' ? path : string.Concat(cwd == "/" ? "" : cwd, "/", path);
             process.Files.CloseOnExecAll();
+            process.ResetSignalsForExec();
             process.HasExeced = true;
             return 0;
         }

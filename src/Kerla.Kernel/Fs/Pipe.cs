@@ -6,7 +6,8 @@ namespace Kerla.Kernel.Fs
 {
     // pipe(7): a 64 KiB ring buffer between a read end and a write end. Reads
     // wait for data while a writer exists (then end of file); writes wait for
-    // room while a reader exists (then EPIPE); O_NONBLOCK gives EAGAIN instead.
+    // room while a reader exists (then EPIPE and SIGPIPE); O_NONBLOCK gives
+    // EAGAIN instead. A signal ends the wait (what was written is returned).
     public sealed class Pipe : Inode
     {
         public const int Capacity = 65536;
@@ -31,6 +32,7 @@ namespace Kerla.Kernel.Fs
             {
                 if (_writers == 0) return 0;
                 if (NonBlocking(file)) return -(long)Errno.EAGAIN;
+                if (Signals.Interrupted) return Signals.ERESTARTSYS;
                 _waiters.Wait();
             }
             int count = Math.Min(destination.Length, _length);
@@ -47,10 +49,17 @@ namespace Kerla.Kernel.Fs
             int written = 0;
             while (written < source.Length)
             {
-                if (_readers == 0) return written > 0 ? written : -(long)Errno.EPIPE;
+                if (_readers == 0)
+                {
+                    if (written > 0) return written;
+                    // Writing to a pipe nobody reads: SIGPIPE as well as EPIPE.
+                    if (UserProcess.Current is UserProcess writer) Signals.Send(writer, Signals.SIGPIPE, Signals.FromProcess(Signals.SI_USER, writer));
+                    return -(long)Errno.EPIPE;
+                }
                 if (_length == Capacity)
                 {
                     if (NonBlocking(file)) return written > 0 ? written : -(long)Errno.EAGAIN;
+                    if (Signals.Interrupted) return written > 0 ? written : Signals.ERESTARTSYS;
                     _waiters.Wait();
                     continue;
                 }

@@ -120,6 +120,7 @@ namespace Kerla.Kernel.Process
             ulong tick = 1000000000UL / (ulong)KernelHost.Platform.TimerHz;
             if (userMode) process.Cpu.User += tick;
             else process.Cpu.System += tick;
+            Itimers.Charge(process, tick, userMode);
         }
 
         // The timer, from user mode: take turns.

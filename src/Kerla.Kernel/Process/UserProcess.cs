@@ -78,6 +78,10 @@ namespace Kerla.Kernel.Process
                 Cwd = Cwd,
                 Umask = Umask,
                 BlockedSignals = BlockedSignals,
+                Actions = Actions.Clone(),
+                AltStackBase = AltStackBase,
+                AltStackSize = AltStackSize,
+                AltStackAutoDisarm = AltStackAutoDisarm,
                 Name = Name,
                 ExePath = ExePath,
                 Pgid = Pgid,
@@ -103,6 +107,7 @@ namespace Kerla.Kernel.Process
                 Syscalls.UserMemory.Write(new Syscalls.UserPtr<byte>(process.ClearChildTid), zero);
             }
             process.Files.CloseAll();
+            Itimers.Disarm(process);
             process.WaitStatus = waitStatus;
             process.IsZombie = true;
             UserProcess? init = Kerla.Kernel.Process.Init.Process;
@@ -115,7 +120,9 @@ namespace Kerla.Kernel.Process
                 process.Children[i] = null;
                 if (child.IsZombie && init.Task is not null) Scheduler.Wake(init.Task);
             }
-            if (process.Parent?.Task is not null) Scheduler.Wake(process.Parent.Task);
+            int signal = waitStatus & 0x7f;
+            Signals.NotifyParent(process, signal == 0 ? Signals.CLD_EXITED : (waitStatus & 0x80) != 0 ? Signals.CLD_DUMPED : Signals.CLD_KILLED,
+                signal == 0 ? (waitStatus >> 8) & 0xff : signal);
             Scheduler.Exit();
         }
 
@@ -131,6 +138,9 @@ namespace Kerla.Kernel.Process
             Limits.Release();
             KernelObjects.Free(Limits);
             KernelObjects.Free(Credentials);
+            Actions.Release();
+            KernelObjects.Free(Actions);
+            KernelObjects.Free(PendingInfo);
             KernelObjects.Free(Children);
             if (Task is not null)
             {
@@ -148,8 +158,37 @@ namespace Kerla.Kernel.Process
         public Rlimits Limits { get; private set; }
         public Credentials Credentials { get; private set; }
         public uint Umask { get; set; } = 0x12; // 0022
-        // Blocked signals (bit n-1 for signal n), kept across fork and exec.
+        // Signals (bit n-1 for signal n): blocked ones are kept across fork and
+        // exec; pending ones are not inherited by fork, and each carries its siginfo.
         public ulong BlockedSignals { get; set; }
+        public ulong PendingSignals { get; set; }
+        public SignalInfo[] PendingInfo { get; } = new SignalInfo[SignalActions.Count];
+        public SignalActions Actions { get; private set; } = new SignalActions();
+        // rt_sigsuspend, ppoll and pselect6 wait with another mask; this one
+        // comes back when the signal has been delivered.
+        public bool HasSavedMask { get; set; }
+        public ulong SavedMask { get; set; }
+        // sigaltstack(2); size 0 is disabled.
+        public ulong AltStackBase { get; set; }
+        public ulong AltStackSize { get; set; }
+        public uint AltStackAutoDisarm { get; set; }
+        // Stopped by a signal; what wait4 with WUNTRACED or WCONTINUED has yet to report.
+        public bool Stopped { get; set; }
+        public int StopReport { get; set; }
+        public bool ContinueReport { get; set; }
+        // setitimer(2): nanoseconds left (0 is disarmed) and the reload interval,
+        // for ITIMER_REAL (monotonic deadline), ITIMER_VIRTUAL and ITIMER_PROF.
+        public ulong RealTimerDeadline, RealTimerInterval;
+        public ulong VirtualTimerLeft, VirtualTimerInterval, ProfTimerLeft, ProfTimerInterval;
+
+        // execve(2): caught signals go back to their default action; the
+        // alternate stack is gone with the old program's memory.
+        public void ResetSignalsForExec()
+        {
+            Actions.ResetForExec();
+            AltStackBase = AltStackSize = 0;
+            AltStackAutoDisarm = 0;
+        }
         // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
         public string Name { get; set; } = "";
         // The path the program was executed as (/proc/self/exe).

@@ -21,6 +21,8 @@ namespace Kerla.Kernel.Process
             }
             _waiting[slot] = task;
             Scheduler.Block();
+            // Woken by something else (a signal): leave no stale entry behind.
+            if (_waiting[slot] == task) _waiting[slot] = null;
         }
 
         public void WakeAll()

@@ -4,7 +4,8 @@ using Kerla.Kernel.Abi;
 namespace Kerla.Kernel.Syscalls
 {
     // clock_nanosleep(2): relative, or absolute with TIMER_ABSTIME, on the
-    // realtime, monotonic or boot-time clock.
+    // realtime, monotonic or boot-time clock. A signal ends it early (EINTR,
+    // with the time left in `remain` when relative).
     public static class ClockNanosleep
     {
         private const int TIMER_ABSTIME = 1;
@@ -24,8 +25,20 @@ namespace Kerla.Kernel.Syscalls
             ulong length = (ulong)ts.tv_sec * 1000000000 + (ulong)ts.tv_nsec;
             // Sleep on the monotonic clock for the interval the request means.
             ulong interval = (flags & TIMER_ABSTIME) != 0 ? (length > now ? length - now : 0) : length;
-            Process.Timer.SleepUntil(KernelHost.Platform.NanosecondsSinceBoot + interval);
-            return 0; // nothing interrupts a sleep until signals are delivered, so `remain` is not written
+            ulong deadline = KernelHost.Platform.NanosecondsSinceBoot + interval;
+            if (Process.Timer.SleepUntil(deadline)) return 0;
+            // A signal: an absolute sleep is simply called again; a relative one
+            // tells what was left.
+            if ((flags & TIMER_ABSTIME) != 0) return Process.Signals.ERESTARTNOHAND;
+            if (!remain.IsNull)
+            {
+                ulong woke = KernelHost.Platform.NanosecondsSinceBoot;
+                ulong left = deadline > woke ? deadline - woke : 0;
+                ts.tv_sec = (long)(left / 1000000000);
+                ts.tv_nsec = (long)(left % 1000000000);
+                if (!UserMemory.Write(remain, bytes)) return Errno.EFAULT;
+            }
+            return Process.Signals.ERESTART_RESTARTBLOCK;
         }
     }
 }

@@ -48,6 +48,11 @@ namespace Kerla.Kernel.Syscalls
                     Runtime.ObjectAllocator.Free(table);
                     return copied ? ready : Errno.EFAULT;
                 }
+                if (Signals.Interrupted)
+                {
+                    Runtime.ObjectAllocator.Free(table);
+                    return Signals.ERESTARTNOHAND;
+                }
                 Poller.Wait();
             }
         }

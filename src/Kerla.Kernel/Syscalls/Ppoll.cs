@@ -1,10 +1,11 @@
 using System;
 using Kerla.Kernel.Abi;
+using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // ppoll(2): poll with a timespec timeout (NULL: forever). The signal mask
-    // argument matters once signals are delivered.
+    // ppoll(2): poll with a timespec timeout (NULL: forever), waiting with the
+    // signal mask `sigmask` when one is given.
     public static class Ppoll
     {
         [Syscall(SyscallNumber.Ppoll)]
@@ -19,7 +20,15 @@ namespace Kerla.Kernel.Syscalls
                 if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
                 deadline = (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
             }
-            return Poll.Wait(fds, nfds, deadline);
+            if (!sigmask.IsNull)
+            {
+                Errno e = Signals.ReadMask(sigmask, sigsetsize, out ulong mask);
+                if (e != 0) return e;
+                Signals.BeginTemporaryMask(mask);
+            }
+            SyscallResult result = Poll.Wait(fds, nfds, deadline);
+            if (!sigmask.IsNull) Signals.EndTemporaryMask(result.Raw);
+            return result;
         }
     }
 }

@@ -1,10 +1,11 @@
 using System;
 using Kerla.Kernel.Abi;
+using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
     // pselect6(2): select with a timespec timeout, updated with the time not
-    // slept. The sixth argument ({sigmask, size}) matters once signals are delivered.
+    // slept; the sixth argument, {sigmask, size}, is the mask to wait with.
     public static class Pselect6
     {
         [Syscall(SyscallNumber.Pselect6)]
@@ -19,7 +20,23 @@ namespace Kerla.Kernel.Syscalls
                 if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
                 deadline = Select.Now + Math.Min(ts.tv_sec, 1L << 32) * 1000000000 + ts.tv_nsec;
             }
+            bool masked = false;
+            if (!sigmask.IsNull)
+            {
+                Span<byte> pair = stackalloc byte[16];
+                if (!UserMemory.Read(sigmask, pair)) return Errno.EFAULT;
+                ulong maskAddress = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pair);
+                nuint size = (nuint)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pair.Slice(8));
+                if (maskAddress != 0)
+                {
+                    Errno e = Signals.ReadMask(new UserPtr<byte>(maskAddress), size, out ulong mask);
+                    if (e != 0) return e;
+                    Signals.BeginTemporaryMask(mask);
+                    masked = true;
+                }
+            }
             SyscallResult result = Select.Wait(nfds, readfds, writefds, exceptfds, deadline);
+            if (masked) Signals.EndTemporaryMask(result.Raw);
             if (!timeout.IsNull)
             {
                 long left = Math.Max(0, deadline - Select.Now);

@@ -3,14 +3,12 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // rt_sigprocmask(2): the set of blocked signals. Signals are not delivered
-    // yet (the signals work is part of the user-space issue), but the mask is
-    // kept, inherited by fork and reported as Linux does; SIGKILL and SIGSTOP
-    // cannot be blocked.
+    // rt_sigprocmask(2): the set of blocked signals, inherited by fork and kept
+    // by exec; SIGKILL and SIGSTOP cannot be blocked. Unblocked pending signals
+    // are delivered on the way back to user mode.
     public static class RtSigprocmask
     {
         private const int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
-        private const ulong Unblockable = (1UL << (9 - 1)) | (1UL << (19 - 1)); // SIGKILL, SIGSTOP
 
         [Syscall(SyscallNumber.RtSigprocmask)]
         public static SyscallResult Handle(int how, UserPtr<byte> set, UserPtr<byte> oldset, nuint sigsetsize)
@@ -31,7 +29,7 @@ namespace Kerla.Kernel.Syscalls
                     _ => ulong.MaxValue,
                 };
                 if (how < SIG_BLOCK || how > SIG_SETMASK) return Errno.EINVAL;
-                process.BlockedSignals = blocked & ~Unblockable;
+                process.BlockedSignals = blocked & ~Signals.Unblockable;
             }
             if (!oldset.IsNull)
             {

@@ -78,6 +78,11 @@ namespace Kerla.Kernel.Syscalls
                     Runtime.ObjectAllocator.Free(sets);
                     return e != 0 ? e : ready;
                 }
+                if (Signals.Interrupted)
+                {
+                    Runtime.ObjectAllocator.Free(sets);
+                    return Signals.ERESTARTNOHAND;
+                }
                 Poller.Wait();
             }
             Runtime.ObjectAllocator.Free(sets);

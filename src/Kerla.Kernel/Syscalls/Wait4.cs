@@ -5,7 +5,8 @@ namespace Kerla.Kernel.Syscalls
 {
     // wait4(2): reaps a child that has exited, or waits for one. pid > 0 is that
     // child, -1 any child, 0 a child in the caller's process group, < -1 one in
-    // group -pid; WNOHANG does not wait.
+    // group -pid; WNOHANG does not wait; WUNTRACED and WCONTINUED report a child
+    // that stopped or continued (once each).
     public static class Wait4
     {
         private const int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, __WALL = 0x40000000, __WCLONE = unchecked((int)0x80000000);
@@ -24,17 +25,24 @@ namespace Kerla.Kernel.Syscalls
                     UserProcess? child = parent.Children[i];
                     if (child is null || !Matches(child, pid, parent)) continue;
                     any = true;
-                    if (!child.IsZombie) continue;
+                    int code;
+                    if (child.IsZombie) code = child.WaitStatus;
+                    else if ((options & WUNTRACED) != 0 && child.StopReport != 0) code = 0x7f | child.StopReport << 8;
+                    else if ((options & WCONTINUED) != 0 && child.ContinueReport) code = 0xffff;
+                    else continue;
                     Span<byte> status = stackalloc byte[4];
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(status, child.WaitStatus);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(status, code);
                     if (!wstatus.IsNull && !UserMemory.Write(wstatus, status)) return Errno.EFAULT;
                     if (!rusage.IsNull && !Getrusage.Write(rusage, child.CpuWithReapedChildren)) return Errno.EFAULT;
-                    int reaped = child.Pid;
-                    Reap(parent, child);
-                    return reaped;
+                    int found = child.Pid;
+                    if (child.IsZombie) Reap(parent, child);
+                    else if ((code & 0xff) == 0x7f) child.StopReport = 0;
+                    else child.ContinueReport = false;
+                    return found;
                 }
                 if (!any) return Errno.ECHILD;
                 if ((options & WNOHANG) != 0) return 0;
+                if (Signals.Interrupted) return Signals.ERESTARTSYS;
                 Scheduler.Block();
             }
         }

@@ -142,6 +142,7 @@ namespace Kerla.Kernel.Tty
                     _eofs--;
                     return 0;
                 }
+                if (Signals.Interrupted) return Signals.ERESTARTSYS;
                 _readers.Wait();
             }
             int count = 0;
