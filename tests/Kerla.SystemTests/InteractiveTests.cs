@@ -95,6 +95,33 @@ public class InteractiveTests
         Assert.True(int.Parse(count) > 100, $"ls /bin | wc -l printed {count}");
         at = console.WaitFor(@"^/ # ", at);
 
+        // Job control: ctrl-C ends the foreground job (the shell sees SIGINT's 128 + 2);
+        // ctrl-Z stops one, fg continues it. The sleeps would outlast the test otherwise.
+        console.Type("sleep 100\n");
+        at = console.WaitFor(@"sleep 100\n", at);
+        Thread.Sleep(1000);
+        console.Type("\x03");
+        at = console.WaitFor(@"^/ # ", at);
+        console.Type("echo status $?\n");
+        at = console.WaitFor(@"^status 130$", at);
+        at = console.WaitFor(@"^/ # ", at);
+        console.Type("sleep 100\n");
+        at = console.WaitFor(@"sleep 100\n", at);
+        Thread.Sleep(1000);
+        console.Type("\x1a");
+        at = console.WaitFor(@"\[1\]\+ +Stopped +sleep 100", at);
+        at = console.WaitFor(@"^/ # ", at);
+        console.Type("fg\n");
+        at = console.WaitFor(@"^sleep 100$", at);
+        Thread.Sleep(1000);
+        console.Type("\x03");
+        at = console.WaitFor(@"^/ # ", at);
+        int before = at;
+        console.Type("jobs; echo none left\n");
+        at = console.WaitFor(@"^none left$", at);
+        Assert.DoesNotContain("Stopped", console.Output.Substring(before, at - before));
+        at = console.WaitFor(@"^/ # ", at);
+
         // Ctrl-D at the prompt: the shell (pid 1, exec'd by /init) exits, and so does the kernel.
         console.Type("\x04");
         console.WaitFor(@"Attempted to kill init! exitcode=0x00000000", at);

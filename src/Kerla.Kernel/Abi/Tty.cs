@@ -18,3 +18,28 @@ namespace Kerla.Kernel.Abi
     [Field("ws_ypixel", "unsigned short")]
     public readonly ref partial struct Winsize { }
 }
+
+namespace Kerla.Kernel.Abi
+{
+    // TIOCGSERIAL's answer.
+    [LinuxStruct("serial_struct", "linux/serial.h")]
+    [Field("type", "int")]
+    [Field("line", "int")]
+    [Field("port", "unsigned int")]
+    [Field("irq", "int")]
+    [Field("flags", "int")]
+    [Field("xmit_fifo_size", "int")]
+    [Field("custom_divisor", "int")]
+    [Field("baud_base", "int")]
+    [Field("close_delay", "unsigned short")]
+    [Field("io_type", "char")]
+    [Field("reserved_char", "char[1]")]
+    [Field("hub6", "int")]
+    [Field("closing_wait", "unsigned short")]
+    [Field("closing_wait2", "unsigned short")]
+    [Field("iomem_base", "void *")]
+    [Field("iomem_reg_shift", "unsigned short")]
+    [Field("port_high", "unsigned int")]
+    [Field("iomap_base", "unsigned long")]
+    public readonly ref partial struct SerialStruct { }
+}

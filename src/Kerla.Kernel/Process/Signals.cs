@@ -125,6 +125,9 @@ namespace Kerla.Kernel.Process
             }
             else if (IsStop(signal)) target.PendingSignals &= ~Bit(SIGCONT);
             if (IsIgnored(target, signal)) return;
+            // init gets only the signals it has handlers for (and its own faults),
+            // so that nothing kills it by accident.
+            if (target.Pid == Init.Pid && target.Actions.Handler[signal] == SIG_DFL && !info.IsFault) return;
             // A standard signal is pending once however often it is sent (real-time
             // signals would queue; they are kept as one too, for now).
             if ((target.PendingSignals & bit) != 0) return;

@@ -23,6 +23,9 @@ namespace Kerla.Kernel.Process
         // Linux starts init in session 0, group 0.
         public int Pgid { get; set; }
         public int Sid { get; set; }
+        // Whether its session's controlling terminal is its own (the console is
+        // the only terminal): setsid(2) leaves it without one, TIOCSCTTY gives one.
+        public bool HasControllingTty { get; set; }
         // Whether it has called execve(2) since fork: a parent may no longer move
         // it to another process group.
         public bool HasExeced { get; set; }
@@ -86,6 +89,7 @@ namespace Kerla.Kernel.Process
                 ExePath = ExePath,
                 Pgid = Pgid,
                 Sid = Sid,
+                HasControllingTty = HasControllingTty,
             };
             AddChild(child);
             return child;
@@ -108,6 +112,9 @@ namespace Kerla.Kernel.Process
             }
             process.Files.CloseAll();
             Itimers.Disarm(process);
+            // A session leader takes its terminal with it: the foreground group hangs up.
+            Tty.LineDiscipline console = Tty.LineDiscipline.Console;
+            if (process.Sid == process.Pid && process.HasControllingTty && console.Session == process.Sid) console.Hangup();
             process.WaitStatus = waitStatus;
             process.IsZombie = true;
             UserProcess? init = Kerla.Kernel.Process.Init.Process;

@@ -6,12 +6,14 @@ namespace Kerla.Kernel.Tty
     // The console's line discipline (termios(3)). In canonical mode (ICANON)
     // input is edited a line at a time (erase, kill, EOF) and given to readers
     // when the line ends; otherwise each byte is given as it comes. ECHO and
-    // ICRNL as the termios says. Input runs in the serial interrupt: no
-    // allocation, no blocking.
+    // ICRNL as the termios says; with ISIG the INTR, QUIT and SUSP characters
+    // (^C, ^\, ^Z) signal the foreground process group of the session the
+    // terminal controls. Input runs in the serial interrupt: no allocation, no
+    // blocking.
     public sealed class LineDiscipline
     {
         private const int LineMax = 4095; // N_TTY_BUF_SIZE - 1
-        private const byte Erase = 0x7f, Backspace = 0x08, Kill = 0x15, Eof = 0x04, Intr = 0x03, Quit = 0x1c;
+        private const byte Erase = 0x7f, Backspace = 0x08, Kill = 0x15, Eof = 0x04;
 
         private readonly byte[] _line = new byte[LineMax];
         private int _lineLength;
@@ -23,7 +25,18 @@ namespace Kerla.Kernel.Tty
 
         // struct termios as TCGETS copies it, with Linux's defaults for a console.
         private readonly byte[] _termios = new byte[Abi.Termios.Size];
-        private const uint ICRNL = 0x100, ICANON = 0x2, ECHO = 0x8;
+        private const uint ICRNL = 0x100, ISIG = 0x1, ICANON = 0x2, ECHO = 0x8, NOFLSH = 0x80;
+        private const int VINTR = 0, VQUIT = 1, VSUSP = 10;
+
+        // Job control: the session this terminal controls (0: none) and its
+        // foreground process group; the window size TIOCSWINSZ set.
+        public int Session { get; set; }
+        public int ForegroundGroup { get; set; }
+        public ushort Rows { get; set; } = 24;
+        public ushort Columns { get; set; } = 80;
+
+        // Bytes a read would return now (FIONREAD).
+        public int Available => _readyLength;
 
         public LineDiscipline(Action<byte> echo)
         {
@@ -67,7 +80,25 @@ namespace Kerla.Kernel.Tty
         // A byte typed on the terminal.
         public void Input(byte b)
         {
-            if (b == (byte)'\r' && (new Abi.Termios(_termios).c_iflag & ICRNL) != 0) b = (byte)'\n';
+            var termios = new Abi.Termios(_termios);
+            if (b == (byte)'\r' && (termios.c_iflag & ICRNL) != 0) b = (byte)'\n';
+            if ((termios.c_lflag & ISIG) != 0 && b != 0)
+            {
+                Span<byte> cc = termios.c_cc;
+                int signal = b == cc[VINTR] ? Signals.SIGINT : b == cc[VQUIT] ? Signals.SIGQUIT : b == cc[VSUSP] ? Signals.SIGTSTP : 0;
+                if (signal != 0)
+                {
+                    if ((termios.c_lflag & NOFLSH) == 0)
+                    {
+                        _lineLength = 0;
+                        _readyLength = 0;
+                    }
+                    EchoByte((byte)'^');
+                    EchoByte((byte)(b + 0x40));
+                    SignalForeground(signal);
+                    return;
+                }
+            }
             if (!Canonical)
             {
                 if (_readyLength < _ready.Length) Push(b);
@@ -87,13 +118,6 @@ namespace Kerla.Kernel.Tty
                 case Kill:
                     while (_lineLength > 0) { _lineLength--; EchoString("\b \b"); }
                     return;
-                case Intr:
-                case Quit:
-                    // Signals to the foreground process group arrive with job control;
-                    // until then ^C and ^\ discard the line being typed.
-                    EchoString(b == Intr ? "^C\n" : "^\\\n");
-                    _lineLength = 0;
-                    return;
                 case Eof:
                     // At the start of a line: end of file for one read; otherwise the line so far.
                     if (_lineLength == 0) _eofs++;
@@ -110,6 +134,29 @@ namespace Kerla.Kernel.Tty
                     else EchoByte(b);
                     return;
             }
+        }
+
+        // A signal for every process of the foreground group (none without a session).
+        public void SignalForeground(int signal)
+        {
+            if (Session == 0 || ForegroundGroup == 0) return;
+            SignalGroup(Init.Process, ForegroundGroup, signal);
+        }
+
+        private static void SignalGroup(UserProcess? process, int group, int signal)
+        {
+            if (process is null) return;
+            if (process.Pgid == group) Signals.Send(process, signal, new SignalInfo { Code = Signals.SI_KERNEL });
+            foreach (UserProcess? child in process.Children) SignalGroup(child, group, signal);
+        }
+
+        // The session leader is gone (exit, TIOCNOTTY): its foreground group gets
+        // SIGHUP and SIGCONT, and the terminal is free for another session.
+        public void Hangup()
+        {
+            SignalForeground(Signals.SIGHUP);
+            SignalForeground(Signals.SIGCONT);
+            Session = ForegroundGroup = 0;
         }
 
         private void Commit(bool newline)
