@@ -71,6 +71,7 @@ namespace Kerla.Arch.X64
             KernelHeap.InstallPageSource(new DirectMapPageSource(pages));
             X64Platform.AttachPages(pages);
             KernelHost.AttachMemory(bootInfo, pages);
+            SupervisorProtection.Enable();
             KernelHost.MarkPhase("memory");
 
             Pic8259.Init();
@@ -82,6 +83,8 @@ namespace Kerla.Arch.X64
 
             Log.Info(string.Concat("TSC: ", X64Platform.TscPerMillisecond.ToString(), " ticks/ms; timer: PIT at ",
                 X64Platform.Hz.ToString(), " Hz; symbols: ", KernelSymbols.Available ? "yes" : "no"));
+            Log.Info(string.Concat("SMEP: ", SupervisorProtection.SmepOn ? "on" : "off (not in this CPU)",
+                "; SMAP: ", SupervisorProtection.SmapOn ? "on" : "off (not in this CPU)"));
 
             // The host project's Main, which calls KernelHost.Run.
             Native.ManagedMain(0, 0);

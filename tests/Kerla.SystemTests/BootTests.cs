@@ -20,6 +20,9 @@ public class BootTests
         Assert.Matches(@"\[mem 0x0000000000100000-0x[0-9a-f]{16}\] usable", o);
         Assert.Matches(@"Boot phases:\n(.*\n)*.*  total +\d+\.\d ms\n", o);
         Assert.Contains("No init: no initramfs was given (qemu -initrd), so there is nothing to run.", o);
+        // -cpu max has both; the kernel reads CR4 back to say so (every user-space
+        // test then runs with them on).
+        Assert.Contains("SMEP: on; SMAP: on\n", o);
         // Every line of the log carries a timestamp since boot, and time only moves forward.
         var stamps = Regex.Matches(o, @"^\[ *(\d+\.\d{6})\] ", RegexOptions.Multiline)
             .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();

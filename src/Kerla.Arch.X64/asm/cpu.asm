@@ -54,6 +54,9 @@ FUNC x64_write_cr3
 FUNC x64_read_cr4
     mov rax, cr4
     ret
+FUNC x64_write_cr4
+    mov cr4, rdi
+    ret
 FUNC x64_read_rbp
     mov rax, rbp
     ret
