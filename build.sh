@@ -32,6 +32,8 @@ declare -A TOOLS=(
   [busybox]=busybox-static
 )
 
+# prerequisites [test]: the tools for building; with "test", also Debian's Linux
+# kernel, which a system test boots with the sample's initramfs beside ours.
 prerequisites() {
   if ! command -v dotnet >/dev/null; then
     echo "error: dotnet was not found: install the .NET SDK 10 (Debian: see https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
@@ -43,6 +45,7 @@ prerequisites() {
   done
   # grub-mkrescue needs the BIOS GRUB modules, which only grub-pc-bin has.
   [ -d /usr/lib/grub/i386-pc ] || missing+=(grub-pc-bin)
+  if [ "${1:-}" = test ] && ! compgen -G '/boot/vmlinuz-*' >/dev/null; then missing+=(linux-image-amd64); fi
   [ ${#missing[@]} -eq 0 ] && return
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if [ "$(id -u)" -ne 0 ]; then
@@ -110,7 +113,7 @@ case "$command" in
     exec dotnet run --project "$SAMPLE" -c "$CONFIGURATION" --no-build "$@"
     ;;
   test)
-    prerequisites
+    prerequisites test
     pack
     build_sample -t:KerlaIso
     run_tests

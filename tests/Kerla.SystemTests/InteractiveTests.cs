@@ -14,10 +14,10 @@ public class InteractiveTests
         private readonly Process _qemu;
         private readonly StringBuilder _output = new();
 
-        public Console(string initrd)
+        public Console(string initrd, string? kernel = null)
         {
             var start = new ProcessStartInfo("qemu-system-x86_64") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M",
+            foreach (string a in new[] { "-kernel", kernel ?? Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "128M",
                          "-cpu", "max", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
                          "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
                 start.ArgumentList.Add(a);
@@ -50,6 +50,8 @@ public class InteractiveTests
             throw new TimeoutException($"/{pattern}/ did not appear within {seconds} s. Output:\n{Output}");
         }
 
+        public bool WaitForExit(int seconds) => _qemu.WaitForExit(seconds * 1000);
+
         public void Type(string text)
         {
             try
@@ -69,6 +71,27 @@ public class InteractiveTests
             _qemu.WaitForExit();
             _qemu.Dispose();
         }
+    }
+
+    // Debian's Linux kernel (linux-image-amd64, which ./build.sh test installs).
+    private static string LinuxKernel() =>
+        Directory.GetFiles("/boot", "vmlinuz-*").OrderBy(f => f).LastOrDefault()
+        ?? throw new InvalidOperationException("no /boot/vmlinuz-*: install Debian's linux-image-amd64");
+
+    // The same initramfs and command line on Linux and on Kerla: both reach the
+    // shell with job control, run a command and power off with poweroff -f.
+    [Theory]
+    [InlineData("linux")]
+    [InlineData("kerla")]
+    public void TheSameInitramfsBootsLinuxAndKerla(string kernel)
+    {
+        using var console = new Console(Qemu.SampleImage("initramfs.cpio"), kernel == "linux" ? LinuxKernel() : null);
+        int at = console.WaitFor(@"Welcome to Kerla for \.NET: Linux \S+ on x86_64");
+        at = console.WaitFor(@"^/ # ", at);
+        Assert.DoesNotContain("job control turned off", console.Output);
+        console.Type("echo $((6 * 7)) $(uname -s); poweroff -f\n");
+        at = console.WaitFor(@"^42 Linux$", at);
+        Assert.True(console.WaitForExit(60), console.Output);
     }
 
     [Fact]
