@@ -73,11 +73,6 @@ public class InteractiveTests
         }
     }
 
-    // Debian's Linux kernel (linux-image-amd64, which ./build.sh test installs).
-    private static string LinuxKernel() =>
-        Directory.GetFiles("/boot", "vmlinuz-*").OrderBy(f => f).LastOrDefault()
-        ?? throw new InvalidOperationException("no /boot/vmlinuz-*: install Debian's linux-image-amd64");
-
     // The same initramfs and command line on Linux and on Kerla: both reach the
     // shell with job control, run a command and power off with poweroff -f.
     [Theory]
@@ -85,7 +80,7 @@ public class InteractiveTests
     [InlineData("kerla")]
     public void TheSameInitramfsBootsLinuxAndKerla(string kernel)
     {
-        using var console = new Console(Qemu.SampleImage("initramfs.cpio"), kernel == "linux" ? LinuxKernel() : null);
+        using var console = new Console(Qemu.SampleImage("initramfs.cpio"), kernel == "linux" ? Qemu.LinuxKernel() : null);
         int at = console.WaitFor(@"Welcome to Kerla for \.NET: Linux \S+ on x86_64");
         at = console.WaitFor(@"^/ # ", at);
         Assert.DoesNotContain("job control turned off", console.Output);

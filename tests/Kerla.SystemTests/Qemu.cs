@@ -31,6 +31,11 @@ public static class Qemu
         return candidates[0];
     }
 
+    // Debian's Linux kernel (linux-image-amd64, which ./build.sh test installs).
+    public static string LinuxKernel() =>
+        Directory.GetFiles("/boot", "vmlinuz-*").OrderBy(f => f).LastOrDefault()
+        ?? throw new InvalidOperationException("no /boot/vmlinuz-*: install Debian's linux-image-amd64");
+
     public static BootResult BootKernel(string commandLine, string? until = null, string memory = "128M", int timeoutSeconds = 90) =>
         Boot(new[] { "-kernel", SampleImage(), "-append", commandLine, "-m", memory }, until, timeoutSeconds);
 

@@ -23,7 +23,9 @@ namespace Kerla.Kernel.Exec
         // The stack mapping grows on demand down to 8 MiB (RLIMIT_STACK's default).
         private const ulong StackSize = 8 * 1024 * 1024;
 
-        public static Errno Load(ElfImage image, ReadOnlySpan<byte> file, string[] argv, string[] envp, string path,
+        // path: as execve got it (AT_EXECFN); exePath: the absolute path, which
+        // names the program's mappings and stays with the process.
+        public static Errno Load(ElfImage image, ReadOnlySpan<byte> file, string[] argv, string[] envp, string path, string exePath,
             Process.UserProcess process, out ulong entry, out ulong stackPointer)
         {
             entry = stackPointer = 0;
@@ -49,7 +51,7 @@ namespace Kerla.Kernel.Exec
                 ulong first = (s.VirtualAddress & ~(PageSize - 1)) + bias, last = Memory.AddressSpace.PageUp(s.VirtualAddress + s.MemorySize + bias);
                 // Segments sharing a page: the later one takes the rest of its range.
                 while (space.Find(first) >= 0 && first < last) first += PageSize;
-                if (first < last && !space.Add(first, last, protection, path)) return Errno.ENOMEM;
+                if (first < last && !space.Add(first, last, protection, exePath)) return Errno.ENOMEM;
                 if (last > highest) highest = last;
                 for (ulong page = (s.VirtualAddress & ~(PageSize - 1)) + bias; page < s.VirtualAddress + s.MemorySize + bias; page += PageSize)
                 {

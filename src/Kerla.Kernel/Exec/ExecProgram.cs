@@ -53,31 +53,41 @@ namespace Kerla.Kernel.Exec
             }
             platform.SwitchAddressSpace(root);
             process.Memory = new Memory.AddressSpace();
-            error = ExecLoader.Load(image, file, argv, envp, path, process, out entry, out stack);
+            string exePath = AbsolutePath(process, path);
+            error = ExecLoader.Load(image, file, argv, envp, path, exePath, process, out entry, out stack);
             Runtime.ObjectAllocator.Free(file);
             image.Release();
+            // A vfork child's old memory is its parent's: left alone.
+            bool shared = process.SharesParentMemory;
             Memory.AddressSpace unused = error != 0 ? process.Memory : oldMemory;
-            unused.Release();
-            Memory.KernelObjects.Free(unused);
+            if (error != 0 || !shared)
+            {
+                unused.Release();
+                Memory.KernelObjects.Free(unused);
+            }
             if (error != 0)
             {
                 if (oldRoot != 0) platform.SwitchAddressSpace(oldRoot);
                 platform.DestroyAddressSpace(root);
                 process.Memory = oldMemory;
+                Memory.KernelObjects.Free(exePath);
                 return error;
             }
             process.AddressSpaceRoot = root;
-            if (oldRoot != 0) platform.DestroyAddressSpace(oldRoot);
+            if (oldRoot != 0 && !shared) platform.DestroyAddressSpace(oldRoot);
+            if (shared) process.EndVfork();
             int slash = path.LastIndexOf('/');
-            string name = path.Substring(slash + 1);
-            process.Name = name.Length > 15 ? name.Substring(0, 15) : name;
-            string cwd = Getcwd.PathOf(process.Cwd);
-            process.ExePath = path.Length > 0 && path[0] == '/' ? path : string.Concat(cwd == "/" ? "" : cwd, "/", path);
+            process.SetName(new string(path.AsSpan(slash + 1, Math.Min(15, path.Length - slash - 1))));
+            process.SetExePath(exePath);
             process.Files.CloseOnExecAll();
             process.ResetSignalsForExec();
             process.HasExeced = true;
             return 0;
         }
+
+        // A new string: the file's path with symlinks resolved, for /proc/self/exe.
+        private static string AbsolutePath(UserProcess process, string path) =>
+            Vfs.CanonicalPath(path, process.Cwd) ?? new string(path.AsSpan());
 
         // "#!interpreter [one argument]": the interpreter runs with the script's
         // path in place of argv[0] (execve(2), Interpreter scripts).

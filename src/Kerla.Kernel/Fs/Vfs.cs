@@ -5,7 +5,8 @@ namespace Kerla.Kernel.Fs
 {
     // Path resolution (path_resolution(7)) over the mounted root: ".", "..",
     // symlinks (at most 40 in one lookup: ELOOP), ENOTDIR and ENAMETOOLONG as
-    // Linux reports them.
+    // Linux reports them; a directory with a filesystem mounted on it stands
+    // for that filesystem's root, whose ".." is the directory's parent.
     public static class Vfs
     {
         public const int PathMax = 4096, NameMax = 255, MaxSymlinks = 40;
@@ -14,11 +15,94 @@ namespace Kerla.Kernel.Fs
 
         public static void MountRoot(Inode root) => Root = root;
 
+        // The mount table (mount(2)): what is mounted where, for /proc/mounts too.
+        public sealed class Mount
+        {
+            public Inode Point = null!, Root = null!;
+            public string Source = "", Type = "", Path = "";
+        }
+
+        private static Mount?[] s_mounts = new Mount?[8];
+
+        public static Mount? MountAt(int index) => index < s_mounts.Length ? s_mounts[index] : null;
+        public static int MountSlots => s_mounts.Length;
+
+        public static Errno AddMount(Inode point, Inode root, string source, string type, string path)
+        {
+            if (!point.IsDirectory) return Errno.ENOTDIR;
+            if (Covering(point) != point) return Errno.EBUSY;
+            for (int i = 0; i < s_mounts.Length; i++)
+            {
+                if (s_mounts[i] is not null) continue;
+                s_mounts[i] = new Mount { Point = point, Root = root, Source = source, Type = type, Path = path };
+                return 0;
+            }
+            Array.Resize(ref s_mounts, s_mounts.Length * 2);
+            return AddMount(point, root, source, type, path);
+        }
+
+        // umount2(2): `root` is the root of a mounted filesystem.
+        public static Errno RemoveMount(Inode root)
+        {
+            for (int i = 0; i < s_mounts.Length; i++)
+            {
+                Mount? m = s_mounts[i];
+                if (m is null || m.Root != root) continue;
+                s_mounts[i] = null;
+                return 0;
+            }
+            return Errno.EINVAL;
+        }
+
+        // What a path through `inode` reaches: the root mounted on it, if any.
+        public static Inode Covering(Inode inode)
+        {
+            foreach (Mount? m in s_mounts)
+                if (m is not null && m.Point == inode) return Covering(m.Root);
+            return inode;
+        }
+
+        // "..": out of a mounted root, to the parent of the directory it covers.
+        public static Inode? ParentOf(Inode inode)
+        {
+            foreach (Mount? m in s_mounts)
+                if (m is not null && m.Root == inode) return ParentOf(m.Point);
+            return inode.Parent;
+        }
+
         // The inode `path` names, relative to `cwd` unless absolute.
         public static Errno Lookup(string path, Inode cwd, bool followLast, out Inode? result)
         {
             int links = 0;
-            return Walk(path, cwd, followLast, ref links, out result, out _, out _, out _);
+            Errno e = Walk(path, cwd, followLast, ref links, out result, out _, out string last, out _);
+            Drop(last, path);
+            return e;
+        }
+
+        // The path of what `path` names with every symlink resolved (a new string,
+        // as /proc/self/exe shows it), or null if it cannot be looked up.
+        public static string? CanonicalPath(string path, Inode cwd)
+        {
+            int links = 0;
+            Errno e = Walk(path, cwd, true, ref links, out Inode? result, out Inode? parent, out string last, out _);
+            if (e != 0 || parent is null)
+            {
+                Drop(last, path);
+                return null;
+            }
+            string directory = Syscalls.Getcwd.PathOf(parent);
+            string canonical = (object)last == "." ? new string(directory.AsSpan())
+                : string.Concat(directory == "/" ? "" : directory, "/", last);
+            if ((object)directory != "/") Memory.KernelObjects.Free(directory);
+            Drop(last, path);
+            return canonical;
+        }
+
+        // Component names are substrings made during the walk: each is freed once
+        // passed, unless it is the path itself or one of the literals below.
+        private static void Drop(string name, string path)
+        {
+            if ((object)name != path && (object)name != "" && (object)name != ".") Memory.KernelObjects.Free(name);
         }
 
         // The directory that would hold `path`'s last component, and that name
@@ -49,21 +133,24 @@ namespace Kerla.Kernel.Fs
                 if (pos >= path.Length)
                 {
                     result = current;
-                    parent = current.Parent;
+                    parent = ParentOf(current);
+                    Drop(lastName, path);
                     lastName = ".";
                     return 0;
                 }
                 int end = pos;
                 while (end < path.Length && path[end] != '/') end++;
                 string name = path.Substring(pos, end - pos);
+                Drop(lastName, path);
+                lastName = name;
                 if (name.Length > NameMax) return Errno.ENAMETOOLONG;
                 int next = end;
                 while (next < path.Length && path[next] == '/') next++;
                 bool last = next >= path.Length;
                 if (!current.IsDirectory) return Errno.ENOTDIR;
                 parent = current;
-                lastName = name;
-                Inode? child = name == "." ? current : name == ".." ? current.Parent : current.Lookup(name);
+                Inode? child = name == "." ? current : name == ".." ? ParentOf(current) : current.Lookup(name);
+                if (child is not null) child = Covering(child);
                 if (child is null)
                 {
                     // The last component may be missing (open with O_CREAT asks for its parent).
@@ -75,7 +162,14 @@ namespace Kerla.Kernel.Fs
                     if (++links > MaxSymlinks) return Errno.ELOOP;
                     string target = child.LinkTarget!;
                     string rest = last ? (trailingSlash ? "/" : "") : path.Substring(end);
-                    return Walk(string.Concat(target, rest), current, followLast, ref links, out result, out parent, out lastName, out missingLast);
+                    string joined = string.Concat(target, rest);
+                    Drop(lastName, path);
+                    if (!last) Memory.KernelObjects.Free(rest);
+                    Errno e = Walk(joined, current, followLast, ref links, out result, out parent, out lastName, out missingLast);
+                    // The name the caller gets must outlive `joined`.
+                    if ((object)lastName == joined) lastName = new string(joined.AsSpan());
+                    if (joined.Length > 0) Memory.KernelObjects.Free(joined);
+                    return e;
                 }
                 if (last)
                 {

@@ -11,6 +11,18 @@ namespace Kerla.Kernel.Process
         // of session `sid`; any session when `sid` is negative.
         public static bool GroupExists(int pgid, int sid) => GroupExists(Init.Process, pgid, sid);
 
+        // Whether a process other than `except` holds `s` as its name or executable path.
+        public static bool Holds(string s, UserProcess except) => Holds(Init.Process, s, except);
+
+        private static bool Holds(UserProcess? process, string s, UserProcess except)
+        {
+            if (process is null) return false;
+            if (process != except && ((object)process.Name == s || (object)process.ExePath == s)) return true;
+            foreach (UserProcess? child in process.Children)
+                if (Holds(child, s, except)) return true;
+            return false;
+        }
+
         private static UserProcess? Find(UserProcess? process, int pid)
         {
             if (process is null || process.Pid == pid) return process;

@@ -7,15 +7,16 @@ namespace Kerla.Kernel.Process
     // every process will own: its address space and per-process settings.
     public sealed class UserProcess
     {
-        public UserProcess(int pid) : this(pid, new AddressSpace(), Fs.FileTable.WithConsole(), new Rlimits(), new Credentials()) { }
+        public UserProcess(int pid) : this(pid, new AddressSpace(), Fs.FileTable.WithConsole(), new Rlimits(), new Credentials(), new SignalActions()) { }
 
-        private UserProcess(int pid, AddressSpace memory, Fs.FileTable files, Rlimits limits, Credentials credentials)
+        private UserProcess(int pid, AddressSpace memory, Fs.FileTable files, Rlimits limits, Credentials credentials, SignalActions actions)
         {
             Pid = pid;
             Memory = memory;
             Files = files;
             Limits = limits;
             Credentials = credentials;
+            Actions = actions;
         }
 
         public int Pid { get; }
@@ -26,6 +27,17 @@ namespace Kerla.Kernel.Process
         // Whether its session's controlling terminal is its own (the console is
         // the only terminal): setsid(2) leaves it without one, TIOCSCTTY gives one.
         public bool HasControllingTty { get; set; }
+        // A vfork child still running in its parent's memory (and page tables).
+        public bool SharesParentMemory { get; private set; }
+
+        // The vfork child execs or exits: the memory is the parent's alone again,
+        // and the parent goes on.
+        public void EndVfork()
+        {
+            SharesParentMemory = false;
+            if (Parent?.Task is not null) Scheduler.Wake(Parent.Task);
+        }
+
         // Whether it has called execve(2) since fork: a parent may no longer move
         // it to another process group.
         public bool HasExeced { get; set; }
@@ -73,15 +85,16 @@ namespace Kerla.Kernel.Process
 
         // fork(2): a copy of this process (memory, descriptors, directory,
         // credentials, limits); the caller gives it page tables and a task.
-        public UserProcess Fork()
+        // vfork(2) shares the memory instead, until the child execs or exits.
+        public UserProcess Fork(bool shareMemory = false)
         {
-            var child = new UserProcess(AllocatePid(), Memory.Clone(), Files.Clone(), Limits.Clone(), Credentials.Clone())
+            var child = new UserProcess(AllocatePid(), shareMemory ? Memory : Memory.Clone(), Files.Clone(), Limits.Clone(), Credentials.Clone(), Actions.Clone())
             {
+                SharesParentMemory = shareMemory,
                 Parent = this,
                 Cwd = Cwd,
                 Umask = Umask,
                 BlockedSignals = BlockedSignals,
-                Actions = Actions.Clone(),
                 AltStackBase = AltStackBase,
                 AltStackSize = AltStackSize,
                 AltStackAutoDisarm = AltStackAutoDisarm,
@@ -112,6 +125,13 @@ namespace Kerla.Kernel.Process
             }
             process.Files.CloseAll();
             Itimers.Disarm(process);
+            if (process.SharesParentMemory)
+            {
+                // A vfork child that never exec'd: nothing of the memory is its own.
+                process.Memory = new AddressSpace();
+                process.AddressSpaceRoot = 0;
+                process.EndVfork();
+            }
             // A session leader takes its terminal with it: the foreground group hangs up.
             Tty.LineDiscipline console = Tty.LineDiscipline.Console;
             if (process.Sid == process.Pid && process.HasControllingTty && console.Session == process.Sid) console.Hangup();
@@ -145,6 +165,13 @@ namespace Kerla.Kernel.Process
             Limits.Release();
             KernelObjects.Free(Limits);
             KernelObjects.Free(Credentials);
+            ReleaseString(Name);
+            ReleaseString(ExePath);
+            if (ProcDirectory is not null)
+            {
+                ProcDirectory.Release();
+                KernelObjects.Free(ProcDirectory);
+            }
             Actions.Release();
             KernelObjects.Free(Actions);
             KernelObjects.Free(PendingInfo);
@@ -170,7 +197,7 @@ namespace Kerla.Kernel.Process
         public ulong BlockedSignals { get; set; }
         public ulong PendingSignals { get; set; }
         public SignalInfo[] PendingInfo { get; } = new SignalInfo[SignalActions.Count];
-        public SignalActions Actions { get; private set; } = new SignalActions();
+        public SignalActions Actions { get; }
         // rt_sigsuspend, ppoll and pselect6 wait with another mask; this one
         // comes back when the signal has been delivered.
         public bool HasSavedMask { get; set; }
@@ -197,14 +224,40 @@ namespace Kerla.Kernel.Process
             AltStackAutoDisarm = 0;
         }
         // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
-        public string Name { get; set; } = "";
+        public string Name { get; private set; } = "";
         // The path the program was executed as (/proc/self/exe).
-        public string ExePath { get; set; } = "";
+        public string ExePath { get; private set; } = "";
+
+        // Name and ExePath are shared with the parent after fork (strings do not
+        // change); the last process that holds one frees it. "" is the literal
+        // init starts with, never freed. ExePath also names the program's
+        // mappings, which exec replaces along with it.
+        public void SetName(string name)
+        {
+            string old = Name;
+            Name = name;
+            ReleaseString(old);
+        }
+
+        public void SetExePath(string path)
+        {
+            string old = ExePath;
+            ExePath = path;
+            ReleaseString(old);
+        }
+
+        private void ReleaseString(string s)
+        {
+            if (s.Length > 0 && !ProcessTree.Holds(s, this)) KernelObjects.Free(s);
+        }
         public Fs.FileTable Files { get; private set; }
         public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
         public string CwdPath { get; set; } = "/";
 
         public static UserProcess? Current { get; set; }
+
+        // Its /proc/<pid>, once something looked it up.
+        public Fs.Procfs.ProcessDirectory? ProcDirectory { get; set; }
 
         // A page fault at a user address, from user mode or from the user-copy
         // layer: true once the page is there (demand paging), false for SIGSEGV.

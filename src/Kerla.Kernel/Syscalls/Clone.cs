@@ -19,19 +19,22 @@ namespace Kerla.Kernel.Syscalls
             return Fork(flags, parentTid, childTid);
         }
 
-        internal static SyscallResult Fork(ulong flags, UserPtr<byte> parentTid, UserPtr<byte> childTid)
+        // Processes created since boot (/proc/metrics).
+        public static ulong Forks { get; private set; }
+
+        internal static SyscallResult Fork(ulong flags, UserPtr<byte> parentTid, UserPtr<byte> childTid, bool vfork = false)
         {
             Platform platform = KernelHost.Platform;
             UserProcess parent = UserProcess.Current!;
-            ulong root = platform.CloneAddressSpace();
+            ulong root = vfork ? parent.AddressSpaceRoot : platform.CloneAddressSpace();
             if (root == 0) return Errno.ENOMEM;
             TaskContext? context = platform.ForkCurrentTask();
             if (context is null)
             {
-                platform.DestroyAddressSpace(root);
+                if (!vfork) platform.DestroyAddressSpace(root);
                 return Errno.ENOMEM;
             }
-            UserProcess child = parent.Fork();
+            UserProcess child = parent.Fork(shareMemory: vfork);
             child.AddressSpaceRoot = root;
             child.Task = new Task(child, context);
             Span<byte> pid = stackalloc byte[4];
@@ -46,6 +49,9 @@ namespace Kerla.Kernel.Syscalls
             }
             if ((flags & CLONE_CHILD_CLEARTID) != 0) child.ClearChildTid = childTid.Address;
             Scheduler.Add(child.Task);
+            Forks++;
+            // vfork: the parent sleeps until the child gives its memory back.
+            while (child.SharesParentMemory) Scheduler.Block();
             return child.Pid;
         }
     }

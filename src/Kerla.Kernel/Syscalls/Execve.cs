@@ -24,6 +24,7 @@ namespace Kerla.Kernel.Syscalls
             // The strings are on the new program's stack now (or the exec failed).
             FreeStrings(arguments);
             FreeStrings(environment);
+            Memory.KernelObjects.Free(path);
             if (e != 0) return e;
             KernelHost.Platform.SetUserReturn(entry, stack);
             return 0;

@@ -24,11 +24,11 @@ namespace Kerla.Kernel.Syscalls
             string path = "";
             for (int depth = 0; depth < 256; depth++)
             {
-                Inode? parent = directory.Parent;
+                Inode? parent = Vfs.ParentOf(directory);
                 if (parent is null || parent == directory) break;
                 string? name = null;
                 for (int i = 0; parent.Entry(i, out string entry, out Inode? inode); i++)
-                    if (inode == directory) { name = entry; break; }
+                    if (inode is not null && Vfs.Covering(inode) == directory) { name = entry; break; }
                 if (name is null) break; // removed while we were in it
                 path = string.Concat("/", name, path);
                 directory = parent;

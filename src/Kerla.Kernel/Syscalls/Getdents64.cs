@@ -24,7 +24,7 @@ namespace Kerla.Kernel.Syscalls
                 string name;
                 Inode? inode;
                 if (index == 0) { name = "."; inode = directory; }
-                else if (index == 1) { name = ".."; inode = directory.Parent; }
+                else if (index == 1) { name = ".."; inode = Vfs.ParentOf(directory); }
                 else if (!directory.Entry((int)(index - 2), out name, out inode)) break;
                 int length = (LinuxDirent64.Layout.d_name + name.Length + 1 + 7) & ~7;
                 if (written + (ulong)length > count)

@@ -23,7 +23,7 @@ namespace Kerla.Kernel.Syscalls
                     if (!UserMemory.ReadCString(arg2.Address, name.Slice(0, NameLength - 1), out int length, out _)) return Errno.EFAULT;
                     Span<char> chars = stackalloc char[length];
                     for (int i = 0; i < length; i++) chars[i] = (char)name[i];
-                    process.Name = new string(chars);
+                    process.SetName(new string(chars));
                     return 0;
                 case PR_GET_NAME:
                     name.Clear();

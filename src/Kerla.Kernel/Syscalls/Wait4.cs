@@ -56,7 +56,7 @@ namespace Kerla.Kernel.Syscalls
             parent.ReapedChildrenCpu.Add(child.CpuWithReapedChildren);
             parent.RemoveChild(child);
             Platform platform = KernelHost.Platform;
-            platform.DestroyAddressSpace(child.AddressSpaceRoot);
+            if (child.AddressSpaceRoot != 0) platform.DestroyAddressSpace(child.AddressSpaceRoot);
             if (child.Task is not null) platform.FreeTask(child.Task.Context);
             child.Release();
         }

@@ -95,8 +95,24 @@ namespace System
             return s;
         }
 
-        public static string Concat(string? a, string? b, string? c) => Concat(Concat(a, b), c);
-        public static string Concat(string? a, string? b, string? c, string? d) => Concat(Concat(a, b), Concat(c, d));
+        // One allocation each: the kernel frees strings explicitly, and an
+        // intermediate string would be garbage nobody frees.
+        public static string Concat(string? a, string? b, string? c) => Concat(a, b, c, null);
+
+        public static string Concat(string? a, string? b, string? c, string? d)
+        {
+            a ??= Empty;
+            b ??= Empty;
+            c ??= Empty;
+            d ??= Empty;
+            string s = FastAllocateString(a.Length + b.Length + c.Length + d.Length);
+            Span<char> dest = new Span<char>(ref s._firstChar, s._stringLength);
+            a.AsSpan().CopyTo(dest);
+            b.AsSpan().CopyTo(dest.Slice(a.Length));
+            c.AsSpan().CopyTo(dest.Slice(a.Length + b.Length));
+            d.AsSpan().CopyTo(dest.Slice(a.Length + b.Length + c.Length));
+            return s;
+        }
         public static string Concat(object? a, object? b) => Concat(a?.ToString(), b?.ToString());
         public static string Concat(object? a, object? b, object? c) => Concat(a?.ToString(), b?.ToString(), c?.ToString());
 

@@ -1,0 +1,143 @@
+using System;
+using Kerla.Kernel.Process;
+
+namespace Kerla.Kernel.Fs.Procfs
+{
+    // The root of procfs (proc(5)), as `mount -t proc proc /proc` mounts it:
+    // self, a directory per process, and the system-wide files, generated from
+    // the kernel's own figures when read.
+    public sealed class ProcRoot : Inode
+    {
+        public const ulong Device = 0x16;
+        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime" };
+        private readonly Inode[] _files;
+
+        public ProcRoot() : base(FileType.Directory, 0x16d, 0, 0)
+        {
+            _files = new Inode[]
+            {
+                new ProcSymlink(() => UserProcess.Current is UserProcess p ? DirectoryOf(p).Name : ""),
+                new ProcFile(Meminfo),
+                new ProcFile(Metrics),
+                new ProcFile(Mounts),
+                new ProcFile(Uptime),
+            };
+        }
+
+        public override long Size => 0;
+        public override ulong Dev => Device;
+        public override Inode? Parent => this;
+        public override int EntryCount => s_names.Length + ProcessCount(Init.Process);
+
+        public override Inode? Lookup(string name)
+        {
+            for (int i = 0; i < s_names.Length; i++) if (s_names[i] == name) return _files[i];
+            int pid = 0;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c < '0' || c > '9' || pid > 100000000) return null;
+                pid = pid * 10 + (c - '0');
+            }
+            UserProcess? process = name.Length > 0 ? ProcessTree.Find(pid) : null;
+            return process is null ? null : DirectoryOf(process);
+        }
+
+        public override bool Entry(int index, out string name, out Inode? inode)
+        {
+            name = "";
+            inode = null;
+            if (index < 0) return false;
+            if (index < s_names.Length)
+            {
+                name = s_names[index];
+                inode = _files[index];
+                return true;
+            }
+            int skip = index - s_names.Length;
+            UserProcess? process = NthProcess(Init.Process, ref skip);
+            if (process is null) return false;
+            ProcessDirectory directory = DirectoryOf(process);
+            name = directory.Name;
+            inode = directory;
+            return true;
+        }
+
+        // One /proc/<pid> per process, whichever procfs mount asks; freed with the process.
+        private ProcessDirectory DirectoryOf(UserProcess process) =>
+            process.ProcDirectory ??= new ProcessDirectory(process, this);
+
+        private static int ProcessCount(UserProcess? process)
+        {
+            if (process is null) return 0;
+            int count = 1;
+            foreach (UserProcess? child in process.Children) count += ProcessCount(child);
+            return count;
+        }
+
+        private static UserProcess? NthProcess(UserProcess? process, ref int n)
+        {
+            if (process is null) return null;
+            if (n-- == 0) return process;
+            foreach (UserProcess? child in process.Children)
+            {
+                UserProcess? found = NthProcess(child, ref n);
+                if (found is not null) return found;
+            }
+            return null;
+        }
+
+        // The free figures are the page allocator's; the kernel keeps no page cache.
+        private static void Meminfo(ref ProcText text)
+        {
+            Memory.PageAllocator pages = KernelHost.Pages;
+            ulong total = pages.TotalPages * 4, free = pages.FreePages * 4;
+            text.Append("MemTotal:       "); text.AppendPadded(total, 8); text.Append(" kB\n");
+            text.Append("MemFree:        "); text.AppendPadded(free, 8); text.Append(" kB\n");
+            text.Append("MemAvailable:   "); text.AppendPadded(free, 8); text.Append(" kB\n");
+            text.Append("Buffers:        "); text.AppendPadded(0, 8); text.Append(" kB\n");
+            text.Append("Cached:         "); text.AppendPadded(0, 8); text.Append(" kB\n");
+            text.Append("SwapTotal:      "); text.AppendPadded(0, 8); text.Append(" kB\n");
+            text.Append("SwapFree:       "); text.AppendPadded(0, 8); text.Append(" kB\n");
+        }
+
+        // Prometheus's text format, as the Rust Kerla's /proc/metrics.
+        private static void Metrics(ref ProcText text)
+        {
+            Memory.PageAllocator pages = KernelHost.Pages;
+            Counter(ref text, "kerla_monotonic_clock_ns", "counter", KernelHost.Platform.NanosecondsSinceBoot);
+            Counter(ref text, "kerla_forks_total", "counter", Syscalls.Clone.Forks);
+            Counter(ref text, "kerla_processes", "gauge", (ulong)ProcessCount(Init.Process));
+            Counter(ref text, "kerla_pages_total", "gauge", pages.TotalPages);
+            Counter(ref text, "kerla_pages_free", "gauge", pages.FreePages);
+            Counter(ref text, "kerla_heap_bytes_in_use", "gauge", Runtime.KernelHeap.BytesInUse);
+            Counter(ref text, "kerla_heap_pages", "gauge", Runtime.KernelHeap.PagesHeld);
+        }
+
+        private static void Counter(ref ProcText text, string name, string type, ulong value)
+        {
+            text.Append("# TYPE "); text.Append(name); text.Append(' '); text.Append(type); text.Append('\n');
+            text.Append(name); text.Append(' '); text.Append(value); text.Append('\n');
+        }
+
+        private static void Mounts(ref ProcText text)
+        {
+            text.Append("rootfs / rootfs rw 0 0\n");
+            for (int i = 0; i < Vfs.MountSlots; i++)
+            {
+                Vfs.Mount? m = Vfs.MountAt(i);
+                if (m is null) continue;
+                text.Append(m.Source); text.Append(' ');
+                text.Append(m.Path); text.Append(' ');
+                text.Append(m.Type); text.Append(" rw 0 0\n");
+            }
+        }
+
+        // Seconds since boot and idle seconds (not counted yet: 0).
+        private static void Uptime(ref ProcText text)
+        {
+            text.AppendCentiseconds(KernelHost.Platform.NanosecondsSinceBoot);
+            text.Append(" 0.00\n");
+        }
+    }
+}

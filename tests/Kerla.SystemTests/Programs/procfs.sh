@@ -1,0 +1,32 @@
+#!/bin/sh
+# Run as init by Linux and by Kerla from the same initramfs: mounts, /proc,
+# signals between shell processes. Everything between the markers must match.
+echo "=== begin"
+mkdir /proc /tmp
+mount -t proc proc /proc && echo "proc mounted"
+mount -t tmpfs tmpfs /tmp && echo "tmpfs mounted"
+mkdir /mnt
+mount -t nosuchfs none /mnt 2>&1
+echo "unknown type: $?"
+readlink /proc/self/exe
+cat /proc/self/comm
+cut -d' ' -f2,3 /proc/self/stat
+grep -E '^(proc|tmpfs) ' /proc/mounts | cut -d' ' -f1-3
+grep -c '^MemTotal: ' /proc/meminfo
+echo hello > /tmp/f && cat /tmp/f
+umount /tmp && ls -1a /tmp
+echo "init is $$, its parent $(cut -d' ' -f4 /proc/1/stat)"
+trap 'echo caught USR1' USR1
+kill -USR1 $$
+sh -c 'kill $$'
+echo "SIGTERM: $?"
+timeout 1 sleep 10
+echo "timeout: $?"
+sh -c 'kill -SEGV $$'
+echo "SIGSEGV: $?"
+sh -c 'kill -ABRT $$'
+echo "SIGABRT: $?"
+sh -c 'trap "echo child caught TERM; exit 7" TERM; kill $$; echo not here'
+echo "trapped TERM: $?"
+echo "=== end"
+poweroff -f
