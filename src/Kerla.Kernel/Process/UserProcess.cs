@@ -49,6 +49,9 @@ namespace Kerla.Kernel.Process
         public UserProcess?[] Children { get; private set; } = new UserProcess?[4];
         // Exited and not yet reaped by wait4: the wait status to report.
         public bool IsZombie { get; set; }
+        // Its parent ignores SIGCHLD (or set SA_NOCLDWAIT): nobody waits for it,
+        // and the parent's next wait or fork frees it.
+        public bool AutoReap { get; set; }
         public int WaitStatus { get; set; }
 
         // CPU time in nanoseconds, sampled on timer ticks as Linux does without
@@ -147,6 +150,9 @@ namespace Kerla.Kernel.Process
                 process.Children[i] = null;
                 if (child.IsZombie && init.Task is not null) Scheduler.Wake(init.Task);
             }
+            if (process.Parent is UserProcess parent &&
+                (parent.Actions.Handler[Signals.SIGCHLD] == Signals.SIG_IGN || (parent.Actions.Flags[Signals.SIGCHLD] & Signals.SA_NOCLDWAIT) != 0))
+                process.AutoReap = true;
             int signal = waitStatus & 0x7f;
             Signals.NotifyParent(process, signal == 0 ? Signals.CLD_EXITED : (waitStatus & 0x80) != 0 ? Signals.CLD_DUMPED : Signals.CLD_KILLED,
                 signal == 0 ? (waitStatus >> 8) & 0xff : signal);
@@ -164,6 +170,7 @@ namespace Kerla.Kernel.Process
             KernelObjects.Free(Files);
             Limits.Release();
             KernelObjects.Free(Limits);
+            Credentials.Release();
             KernelObjects.Free(Credentials);
             ReleaseString(Name);
             ReleaseString(ExePath);
@@ -301,8 +308,24 @@ namespace Kerla.Kernel.Process
     public sealed class Credentials
     {
         public uint Uid, Euid, Suid, Gid, Egid, Sgid;
+        // Supplementary group IDs (setgroups(2)).
+        public uint[] Groups = new uint[0];
 
-        public Credentials Clone() => new Credentials { Uid = Uid, Euid = Euid, Suid = Suid, Gid = Gid, Egid = Egid, Sgid = Sgid };
+        public Credentials Clone()
+        {
+            var copy = new Credentials { Uid = Uid, Euid = Euid, Suid = Suid, Gid = Gid, Egid = Egid, Sgid = Sgid };
+            copy.SetGroups(Groups);
+            return copy;
+        }
+
+        public void SetGroups(uint[] groups)
+        {
+            KernelObjects.Free(Groups);
+            Groups = new uint[groups.Length];
+            Array.Copy(groups, Groups, groups.Length);
+        }
+
+        public void Release() => KernelObjects.Free(Groups);
 
         public bool IsPrivileged => Euid == 0;
 

@@ -26,6 +26,7 @@ namespace Kerla.Kernel.Syscalls
         {
             Platform platform = KernelHost.Platform;
             UserProcess parent = UserProcess.Current!;
+            Wait4.ReapIgnored(parent);
             ulong root = vfork ? parent.AddressSpaceRoot : platform.CloneAddressSpace();
             if (root == 0) return Errno.ENOMEM;
             TaskContext? context = platform.ForkCurrentTask();

@@ -19,6 +19,7 @@ namespace Kerla.Kernel.Syscalls
             UserProcess parent = UserProcess.Current!;
             while (true)
             {
+                ReapIgnored(parent);
                 bool any = false;
                 for (int i = 0; i < parent.Children.Length; i++)
                 {
@@ -49,6 +50,13 @@ namespace Kerla.Kernel.Syscalls
 
         private static bool Matches(UserProcess child, int pid, UserProcess parent) =>
             pid > 0 ? child.Pid == pid : pid == -1 || child.Pgid == (pid == 0 ? parent.Pgid : -pid);
+
+        // Children nobody waits for (SIGCHLD ignored) are freed without a word.
+        internal static void ReapIgnored(UserProcess parent)
+        {
+            for (int i = 0; i < parent.Children.Length; i++)
+                if (parent.Children[i] is UserProcess child && child.IsZombie && child.AutoReap) Reap(parent, child);
+        }
 
         // The child's CPU time becomes its parent's children time; the rest is freed.
         internal static void Reap(UserProcess parent, UserProcess child)

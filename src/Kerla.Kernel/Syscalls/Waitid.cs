@@ -27,6 +27,7 @@ namespace Kerla.Kernel.Syscalls
             bytes.Clear();
             while (true)
             {
+                Wait4.ReapIgnored(parent);
                 bool any = false;
                 for (int i = 0; i < parent.Children.Length; i++)
                 {

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -73,5 +74,24 @@ int main(int argc, char **argv)
     printf("  status %d\n", WEXITSTATUS(status));
     show("wait4 group a again", waitpid(-a, &status, WNOHANG));
     show("wait4 my group finds b", waitpid(0, &status, 0) == b);
+
+    /* Supplementary groups. */
+    gid_t three[3] = { 5, 6, 7 }, list[8] = { 0 };
+    show("setgroups three", setgroups(3, three));
+    show("getgroups count", getgroups(0, NULL));
+    show("getgroups too small", getgroups(1, list));
+    show("getgroups", getgroups(8, list));
+    printf("  groups %d %d %d\n", (int)list[0], (int)list[1], (int)list[2]);
+    show("setgroups too many", setgroups(70000, three));
+    fflush(stdout);
+    pid_t u = fork();
+    if (u == 0) {
+        setuid(1000);
+        _exit(setgroups(0, NULL) == -1 && errno == EPERM ? 9 : 8);
+    }
+    waitpid(u, &status, 0);
+    printf("  setgroups as uid 1000 refused: %d\n", WEXITSTATUS(status) == 9);
+    show("setgroups none", setgroups(0, NULL));
+    show("getgroups after", getgroups(0, NULL));
     return 7;
 }

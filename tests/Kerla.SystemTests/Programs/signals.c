@@ -36,6 +36,7 @@ static const char *errname(int e)
     case ENOMEM: return "ENOMEM";
     case EINVAL: return "EINVAL";
     case EPIPE: return "EPIPE";
+    case ECHILD: return "ECHILD";
     default: return "other";
     }
 }
@@ -356,6 +357,12 @@ int main(int argc, char **argv)
     sigprocmask(SIG_UNBLOCK, &mask, NULL);
     printf("SIGCHLD: CLD_EXITED %d status %d from the child %d\n", last_code == CLD_EXITED, last_signo, last_pid_is_me == child);
     waitpid(child, &status, 0);
+    signal(SIGCHLD, SIG_DFL);
+
+    signal(SIGCHLD, SIG_IGN);
+    child = fork();
+    if (child == 0) _exit(1);
+    show("SIGCHLD ignored: wait4 after the child exits", waitpid(-1, &status, 0));
     signal(SIGCHLD, SIG_DFL);
 
     printf("-- SIGPIPE\n");
