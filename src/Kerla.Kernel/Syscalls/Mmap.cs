@@ -4,9 +4,13 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // mmap(2), anonymous mappings (private or shared: one process so far, so they
-    // behave alike). Pages arrive on first touch. File mappings need file
-    // descriptors, which do not exist yet: EBADF, as for any fd that is not open.
+    // mmap(2). Anonymous mappings (private, or shared, which fork copies for
+    // now) get their pages on first touch. A private file mapping is filled
+    // from the file when it is made; writes stay in the mapping, as with
+    // Linux's copy-on-write. A shared file mapping is only read-only (a copy
+    // too: later writes to the file do not show); a writable one would need a
+    // page cache: ENODEV. Pages past the end of the file read as zeros (Linux
+    // raises SIGBUS).
     public static class Mmap
     {
         [Flags]
@@ -22,8 +26,16 @@ namespace Kerla.Kernel.Syscalls
             AddressSpace space = UserProcess.Current!.Memory;
             MapFlags type = flags & MapFlags.MAP_SHARED_VALIDATE;
             if (length == 0 || type == 0 || (prot & ~(Protection.Read | Protection.Write | Protection.Exec)) != 0) return Errno.EINVAL;
-            if ((flags & MapFlags.MAP_ANONYMOUS) == 0) return Errno.EBADF;
             if ((offset & 4095) != 0) return Errno.EINVAL;
+            Fs.OpenFile? file = null;
+            if ((flags & MapFlags.MAP_ANONYMOUS) == 0)
+            {
+                file = Fs.FileTable.Current.Get(fd.Number);
+                if (file is null) return Errno.EBADF;
+                if (!file.CanRead) return Errno.EACCES;
+                if (type != MapFlags.MAP_PRIVATE && (prot & Protection.Write) != 0) return file.CanWrite ? Errno.ENODEV : Errno.EACCES;
+                if (file.Inode.Type != Fs.FileType.Regular || offset < 0) return file.Inode.Type == Fs.FileType.Regular ? Errno.EINVAL : Errno.ENODEV;
+            }
             ulong size = AddressSpace.PageUp(length);
             if (size == 0 || size >= AddressSpace.UserEnd) return Errno.ENOMEM;
             ulong start = address.Address;
@@ -48,8 +60,28 @@ namespace Kerla.Kernel.Syscalls
                 if (!hintFree) start = space.FindFree(size);
                 if (start == 0) return Errno.ENOMEM;
             }
-            if (!space.Add(start, start + size, prot, "")) return Errno.ENOMEM;
-            return (long)start;
+            if (file is null) return space.Add(start, start + size, prot, "") ? (long)start : Errno.ENOMEM;
+            return Fill(space, start, size, prot, file.Inode, offset) ? (long)start : Errno.ENOMEM;
+        }
+
+        // A file mapping: writable while the file's bytes are copied in, then as asked.
+        private static bool Fill(AddressSpace space, ulong start, ulong size, Protection prot, Fs.Inode inode, long offset)
+        {
+            UserProcess.CurrentPageTables pages = UserProcess.CurrentPageTables.Instance;
+            if (!space.Add(start, start + size, Protection.Read | Protection.Write, "")) return false;
+            Span<byte> chunk = stackalloc byte[4096];
+            for (ulong done = 0; done < size; done += AddressSpace.PageSize)
+            {
+                long n = inode.Read(offset + (long)done, chunk);
+                if (n <= 0) break;
+                if (!KernelHost.Platform.CopyToUser(start + done, chunk.Slice(0, (int)n)))
+                {
+                    space.Remove(start, start + size, pages);
+                    return false;
+                }
+            }
+            space.Protect(start, start + size, prot, pages);
+            return true;
         }
     }
 }

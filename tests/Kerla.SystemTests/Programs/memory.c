@@ -2,6 +2,7 @@
  * unmapped page, which must kill the program with SIGSEGV. */
 #define _GNU_SOURCE /* mremap */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,32 @@ int main(void)
     printf("mremap fixed without maymove: failed %d errno %d\n", r, errno);
     r = mremap(spot, 4096, 0, MREMAP_MAYMOVE) == MAP_FAILED;
     printf("mremap to size 0: failed %d errno %d\n", r, errno);
+    /* Private file mappings: the file's bytes, copied; writes stay in the mapping. */
+    int fd = open("mapped", O_RDWR | O_CREAT | O_TRUNC, 0600);
+    static char block[8192];
+    for (int i = 0; i < 8192; i++) block[i] = 'a' + i / 4096;
+    write(fd, block, sizeof block);
+    write(fd, "tail", 4);
+    char *fm = mmap(NULL, 3 * 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+    printf("file mapping: %c %c %.4s, then zeros %d\n", fm[0], fm[4096], fm + 8192, fm[8196]);
+    char *fw = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 4096);
+    fw[0] = 'X';
+    char back = 0;
+    pread(fd, &back, 1, 4096);
+    printf("private write: mapping %c, file %c\n", fw[0], back);
+    r = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 100) == MAP_FAILED;
+    printf("file mapping at an unaligned offset: failed %d errno %d\n", r, errno);
+    int wo = open("mapped", O_WRONLY);
+    r = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, wo, 0) == MAP_FAILED;
+    printf("file mapping of a write-only descriptor: failed %d errno %d\n", r, errno);
+    r = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 99, 0) == MAP_FAILED;
+    printf("file mapping of a closed descriptor: failed %d errno %d\n", r, errno);
+    munmap(fm, 3 * 4096);
+    munmap(fw, 4096);
+    close(fd);
+    close(wo);
+    unlink("mapped");
+
     munmap(p + 4 * 4096, 4096); /* the one-page mappings above may have landed in the hole */
     printf("reading the unmapped page now\n");
     fflush(stdout);
