@@ -110,6 +110,9 @@ namespace Kerla.Arch.X64
         public override void SetThreadPointer(ulong address) => Native.Wrmsr(FsBase, address);
         public override ulong ThreadPointer => Native.Rdmsr(FsBase);
 
+        public override System.ReadOnlySpan<byte> EmbeddedInitramfs =>
+            new System.ReadOnlySpan<byte>((void*)Layout.InitramfsStart, (int)(Layout.InitramfsEnd - Layout.InitramfsStart));
+
         public override System.ReadOnlySpan<byte> ModuleBytes(Kerla.Kernel.Boot.BootModule module) =>
             new System.ReadOnlySpan<byte>(Paging.PhysicalToVirtual(module.PhysicalAddress), (int)module.Size);
 

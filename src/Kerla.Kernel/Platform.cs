@@ -97,6 +97,9 @@ namespace Kerla.Kernel
 
         public abstract ulong ThreadPointer { get; }
 
+        // An initramfs built into the kernel image (empty if none).
+        public abstract System.ReadOnlySpan<byte> EmbeddedInitramfs { get; }
+
         // A boot module's bytes (an initramfs), where the boot loader put them.
         public abstract System.ReadOnlySpan<byte> ModuleBytes(Boot.BootModule module);
 

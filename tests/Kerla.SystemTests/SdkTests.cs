@@ -18,6 +18,21 @@ public class SdkTests
         return (process.ExitCode, output);
     }
 
+    // KerlaEmbedInitramfs links the project's initramfs into the image: it boots
+    // to the shell with no -initrd.
+    [Fact]
+    public void AnInitramfsLinkedIntoTheImageBootsWithoutInitrd()
+    {
+        string image = Path.Combine(Directory.CreateTempSubdirectory("kerla-embedded").FullName, "kernel.elf");
+        var (exitCode, output) = MSBuild("-t:KerlaLink", "-p:KerlaEmbedInitramfs=true", $"-p:KerlaImagePath={image}");
+        Assert.True(exitCode == 0, output);
+        Assert.True(new FileInfo(image).Length > new FileInfo(Qemu.SampleImage("initramfs.cpio")).Length, "the image holds the initramfs");
+        BootResult boot = Qemu.Boot(new[] { "-kernel", image, "-append", "console=ttyS0", "-m", "128M" },
+            until: "Enter 'help' for a list of built-in commands", timeoutSeconds: 90);
+        Assert.Contains("built-in initramfs: unpacked", boot.Output);
+        Assert.Contains("Welcome to Kerla for .NET", boot.Output);
+    }
+
     [Theory]
     [InlineData("KerlaCheckBuildTools", "KerlaNasm", "nasm")]
     [InlineData("KerlaCheckBuildTools", "KerlaLinker", "lld")]

@@ -15,6 +15,9 @@ namespace Kerla.Arch.X64.Memory
         public ulong ModulesEnd;
         public ulong BootPml4;
         public ulong End;
+        // An initramfs linked into the image; empty when there is none.
+        public ulong InitramfsStart;
+        public ulong InitramfsEnd;
 
         // The kernel image runs at -2 GiB; the physical address is the offset.
         public const ulong KernelBase = 0xffffffff80000000;

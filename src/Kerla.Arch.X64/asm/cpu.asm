@@ -143,7 +143,7 @@ FUNC x64_int3
     int3
     ret
 
-; Where the linker put things, for C#: fills ten addresses in order.
+; Where the linker put things, for C#: fills twelve addresses in order.
 extern __kernel_phys_start
 extern __kernel_phys_end
 extern __text_start
@@ -154,6 +154,8 @@ extern __modules_start
 extern __modules_end
 extern boot_pml4
 extern __kernel_end
+extern __initramfs_start
+extern __initramfs_end
 FUNC x64_kernel_layout
     mov rax, __kernel_phys_start
     mov [rdi + 0], rax
@@ -175,6 +177,10 @@ FUNC x64_kernel_layout
     mov [rdi + 64], rax
     mov rax, __kernel_end
     mov [rdi + 72], rax
+    mov rax, __initramfs_start
+    mov [rdi + 80], rax
+    mov rax, __initramfs_end
+    mov [rdi + 88], rax
     ret
 
 ; The boot arena: the kernel heap's first memory, before the page allocator exists.

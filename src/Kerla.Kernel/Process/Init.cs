@@ -16,19 +16,16 @@ namespace Kerla.Kernel.Process
         private const int MaxSymlinks = 8;
 
         // Returns false when there is no initramfs; otherwise runs init and never returns.
+        // The boot loader's initramfs and the one built into the image both go
+        // into the root; a file in both comes from the boot loader's, as on Linux.
         public static bool Start(BootInfo bootInfo, CommandLine commandLine)
         {
-            if (bootInfo.Modules.Length == 0) return false;
-            ReadOnlySpan<byte> archive = KernelHost.Platform.ModuleBytes(bootInfo.Modules[0]);
+            ReadOnlySpan<byte> embedded = KernelHost.Platform.EmbeddedInitramfs;
+            if (bootInfo.Modules.Length == 0 && embedded.Length == 0) return false;
             var root = new Fs.Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
             Vfs.MountRoot(root);
-            string? error = Initramfs.Unpack(archive, root);
-            if (error is not null)
-            {
-                Log.Error(string.Concat("Initramfs unpacking failed: ", error));
-                Panic.Now("VFS: Unable to mount root fs");
-            }
-            Log.Info(string.Concat("initramfs: unpacked ", (archive.Length / 1024).ToString(), "K into the tmpfs root"));
+            if (bootInfo.Modules.Length > 0) Unpack(KernelHost.Platform.ModuleBytes(bootInfo.Modules[0]), root, "");
+            if (embedded.Length > 0) Unpack(embedded, root, "built-in ");
 
             string[] candidates = { commandLine.Get("rdinit") ?? "/init", commandLine.Get("init") ?? "" };
             foreach (string path in candidates)
@@ -39,6 +36,17 @@ namespace Kerla.Kernel.Process
             }
             Panic.Now("No working init found.  Try passing init= option to kernel. See Linux Documentation/admin-guide/init.rst for guidance.");
             return true;
+        }
+
+        private static void Unpack(ReadOnlySpan<byte> archive, Fs.Tmpfs.TmpfsDirectory root, string which)
+        {
+            string? error = Initramfs.Unpack(archive, root);
+            if (error is not null)
+            {
+                Log.Error(string.Concat("Initramfs unpacking failed: ", error));
+                Panic.Now("VFS: Unable to mount root fs");
+            }
+            Log.Info(string.Concat(which, "initramfs: unpacked ", (archive.Length / 1024).ToString(), "K into the tmpfs root"));
         }
 
         private static Errno Run(string path, string[] arguments)
