@@ -69,6 +69,8 @@ namespace Kerla.Arch.X64
 
         public override void UnmapUserPage(ulong address) => Paging.UnmapUserPage(address);
 
+        public override bool BreakCopyOnWrite(ulong address) => Paging.BreakCopyOnWrite(address);
+
         public override Kerla.Kernel.Process.TaskContext BootContext() => Tasks.Boot();
         public override Kerla.Kernel.Process.TaskContext? NewUserTask(ulong entry, ulong stackPointer) => Tasks.NewUser(entry, stackPointer);
         public override Kerla.Kernel.Process.TaskContext? ForkCurrentTask() => Tasks.ForkCurrent();

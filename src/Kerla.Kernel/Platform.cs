@@ -56,6 +56,10 @@ namespace Kerla.Kernel
         // its contents for a later mprotect.
         public abstract bool ProtectUserPage(ulong address, bool writable, bool executable, bool accessible = true);
 
+        // A write fault on a present page that fork shares copy-on-write: makes it
+        // this process's own. False if the page is not copy-on-write.
+        public abstract bool BreakCopyOnWrite(ulong address);
+
         // Removes a user page and frees it; nothing happens if it was not mapped.
         public abstract void UnmapUserPage(ulong address);
 

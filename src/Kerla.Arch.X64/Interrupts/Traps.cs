@@ -70,15 +70,15 @@ namespace Kerla.Arch.X64.Interrupts
             s_spurious++;
         }
 
-        // A page fault a mapping of the current process allows: map the page.
+        // A page fault a mapping of the current process allows: map the page, or
+        // copy a page fork shared.
         private static bool DemandPage(TrapFrame* frame)
         {
             Kerla.Kernel.Process.UserProcess? process = Kerla.Kernel.Process.UserProcess.Current;
             ulong address = Native.ReadCr2();
             if (process is null || address >= Memory.UserCopy.UserEnd) return false;
-            // Error code: bit 0 present (a protection fault: not for demand paging), 1 write, 4 instruction fetch.
-            if ((frame->ErrorCode & 1) != 0) return false;
-            return process.HandlePageFault(address, (frame->ErrorCode & 2) != 0, (frame->ErrorCode & 16) != 0);
+            // Error code: bit 0 present (a protection fault), 1 write, 4 instruction fetch.
+            return process.HandlePageFault(address, (frame->ErrorCode & 2) != 0, (frame->ErrorCode & 16) != 0, (frame->ErrorCode & 1) != 0);
         }
 
         private static readonly string[] s_names =

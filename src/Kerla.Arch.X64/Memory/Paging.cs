@@ -48,8 +48,14 @@ namespace Kerla.Arch.X64.Memory
         }
 
         private const ulong User = 4;
+        // An available PTE bit: the frame may be shared with another address space
+        // since fork, so a write needs a private copy first (copy-on-write).
+        private const ulong CopyOnWrite = 1 << 9;
         private static ulong* s_bootPml4;
         private static PageAllocator? s_pages;
+        // Per frame: how many more address spaces map it (0: only one). Made at
+        // the first fork, when the heap exists.
+        private static ushort[]? s_shares;
 
         // The page tables in use (each process has its own; the kernel half is shared).
         private static ulong* s_pml4 => (ulong*)PhysicalToVirtual(Native.ReadCr3() & AddressMask);
@@ -64,12 +70,17 @@ namespace Kerla.Arch.X64.Memory
             return root;
         }
 
-        // A copy of the current user half, page by page (fork; copy-on-write later).
+        // fork: new page tables for the current user half that map the same
+        // frames, read-only and copy-on-write in both address spaces.
         internal static ulong CloneAddressSpace()
         {
+            s_shares ??= new ushort[s_topOfRam >> 12];
             ulong root = NewAddressSpace();
             if (root == 0) return 0;
-            if (!CopyLevel(s_pml4, (ulong*)PhysicalToVirtual(root), 4, 256)) { DestroyAddressSpace(root); return 0; }
+            bool copied = CopyLevel(s_pml4, (ulong*)PhysicalToVirtual(root), 4, 256);
+            // The parent's pages just lost their write access.
+            Native.WriteCr3(Native.ReadCr3());
+            if (!copied) { DestroyAddressSpace(root); return 0; }
             return root;
         }
 
@@ -77,17 +88,20 @@ namespace Kerla.Arch.X64.Memory
         {
             for (int i = 0; i < entries; i++)
             {
-                if ((from[i] & Present) == 0) continue;
-                ulong copy = NewTable();
-                if (copy == 0) return false;
-                to[i] = copy | (from[i] & ~AddressMask);
-                ulong* source = (ulong*)PhysicalToVirtual(from[i] & AddressMask);
-                ulong* target = (ulong*)PhysicalToVirtual(copy);
+                ulong entry = from[i];
+                if ((entry & Present) == 0) continue;
                 if (level == 1)
                 {
-                    for (int j = 0; j < 512; j++) target[j] = source[j];
+                    // A page: the same frame on both sides, read-only and copy-on-write.
+                    entry = (entry & ~Writable) | CopyOnWrite;
+                    from[i] = to[i] = entry;
+                    s_shares![(entry & AddressMask) >> 12]++;
+                    continue;
                 }
-                else if (!CopyLevel(source, target, level - 1, 512)) return false;
+                ulong copy = NewTable();
+                if (copy == 0) return false;
+                to[i] = copy | (entry & ~AddressMask);
+                if (!CopyLevel((ulong*)PhysicalToVirtual(entry & AddressMask), (ulong*)PhysicalToVirtual(copy), level - 1, 512)) return false;
             }
             return true;
         }
@@ -106,8 +120,12 @@ namespace Kerla.Arch.X64.Memory
             {
                 if ((table[i] & Present) == 0) continue;
                 ulong frame = table[i] & AddressMask;
-                if (level > 1) FreeLevel((ulong*)PhysicalToVirtual(frame), level - 1, 512);
-                s_pages!.Free(frame);
+                if (level > 1)
+                {
+                    FreeLevel((ulong*)PhysicalToVirtual(frame), level - 1, 512);
+                    s_pages!.Free(frame);
+                }
+                else ReleaseFrame(frame);
                 table[i] = 0;
             }
         }
@@ -139,14 +157,50 @@ namespace Kerla.Arch.X64.Memory
         }
 
         // Changes the access of a mapped user page; false if it is not mapped. An
-        // inaccessible page loses its user bit but keeps its frame and contents.
+        // inaccessible page loses its user bit but keeps its frame and contents. A
+        // copy-on-write page stays read-only: the first write copies it.
         internal static bool ProtectUserPage(ulong address, bool writable, bool executable, bool accessible)
         {
             ulong* entry = UserPageEntry(address, create: false);
             if (entry == null || (*entry & Present) == 0) return false;
-            *entry = (*entry & AddressMask) | Present | (accessible ? User : 0) | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
+            ulong cow = *entry & CopyOnWrite;
+            *entry = (*entry & AddressMask) | Present | cow | (accessible ? User : 0) | (writable && cow == 0 ? Writable : 0) |
+                (executable ? 0 : NoExecute);
             Native.Invlpg(address);
             return true;
+        }
+
+        // A write to a copy-on-write page the mapping allows: the page becomes this
+        // address space's own, copied if another one still maps the frame. False
+        // if it is not such a page (or memory ran out).
+        internal static bool BreakCopyOnWrite(ulong address)
+        {
+            ulong* entry = UserPageEntry(address & ~4095UL, create: false);
+            if (entry == null || (*entry & (Present | CopyOnWrite)) != (Present | CopyOnWrite)) return false;
+            ulong frame = *entry & AddressMask;
+            ulong flags = *entry & ~AddressMask & ~CopyOnWrite;
+            if (s_shares![frame >> 12] == 0)
+            {
+                *entry = frame | flags | Writable;
+            }
+            else
+            {
+                ulong copy = s_pages!.Allocate();
+                if (copy == 0) return false;
+                ulong* from = (ulong*)PhysicalToVirtual(frame), to = (ulong*)PhysicalToVirtual(copy);
+                for (int i = 0; i < 512; i++) to[i] = from[i];
+                s_shares[frame >> 12]--;
+                *entry = copy | flags | Writable;
+            }
+            Native.Invlpg(address & ~4095UL);
+            return true;
+        }
+
+        // A user page's frame is no longer mapped here: free unless shared.
+        private static void ReleaseFrame(ulong frame)
+        {
+            if (s_shares is not null && s_shares[frame >> 12] > 0) s_shares[frame >> 12]--;
+            else s_pages!.Free(frame);
         }
 
         // Unmaps a user page and gives its frame back.
@@ -157,7 +211,7 @@ namespace Kerla.Arch.X64.Memory
             ulong frame = *entry & AddressMask;
             *entry = 0;
             Native.Invlpg(address);
-            s_pages!.Free(frame);
+            ReleaseFrame(frame);
         }
 
         // The page-table entry for a user page, or null (not a user page address,

@@ -267,8 +267,9 @@ namespace Kerla.Kernel.Process
         public Fs.Procfs.ProcessDirectory? ProcDirectory { get; set; }
 
         // A page fault at a user address, from user mode or from the user-copy
-        // layer: true once the page is there (demand paging), false for SIGSEGV.
-        public bool HandlePageFault(ulong address, bool write, bool execute)
+        // layer: true once the page is there (demand paging) or writable
+        // (copy-on-write after fork), false for SIGSEGV.
+        public bool HandlePageFault(ulong address, bool write, bool execute, bool present)
         {
             int index = Memory.Find(address);
             if (index < 0) return false;
@@ -276,6 +277,7 @@ namespace Kerla.Kernel.Process
             if (p == Protection.None || (write && (p & Protection.Write) == 0) || (execute && (p & Protection.Exec) == 0)) return false;
             ulong page = address & ~(AddressSpace.PageSize - 1);
             Platform platform = KernelHost.Platform;
+            if (present) return write && platform.BreakCopyOnWrite(page);
             return platform.MapUserPage(page, (p & Protection.Write) != 0, (p & Protection.Exec) != 0);
         }
 

@@ -4,7 +4,7 @@ using Kerla.Kernel.Process;
 namespace Kerla.Kernel.Syscalls
 {
     // clone(2) as fork uses it: a new process with a copy of the caller's memory
-    // (copied now; copy-on-write later), sharing its open files. Threads
+    // (copy-on-write), sharing its open files. Threads
     // (CLONE_VM, CLONE_THREAD, ...) are not supported yet: EINVAL.
     public static class Clone
     {

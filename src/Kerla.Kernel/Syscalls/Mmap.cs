@@ -4,8 +4,8 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // mmap(2). Anonymous mappings (private, or shared, which fork copies for
-    // now) get their pages on first touch. A private file mapping is filled
+    // mmap(2). Anonymous mappings (private, or shared, which fork treats as
+    // private for now) get their pages on first touch. A private file mapping is filled
     // from the file when it is made; writes stay in the mapping, as with
     // Linux's copy-on-write. A shared file mapping is only read-only (a copy
     // too: later writes to the file do not show); a writable one would need a

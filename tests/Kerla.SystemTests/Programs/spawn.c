@@ -94,5 +94,27 @@ int main(int argc, char **argv)
     errno = 0;
     int none = wait(&status);
     printf("wait with no children: %d errno %d\n", none, errno);
+    /* fork copies memory (copy-on-write): each side's writes stay its own,
+     * whether a program or the kernel (read into a shared page) makes them. */
+    static int global = 1;
+    char *heap = malloc(3 * 4096);
+    memset(heap, 'p', 3 * 4096);
+    int feed[2];
+    pipe(feed);
+    fflush(stdout);
+    pid_t writer = fork();
+    if (writer == 0) {
+        global = 2;
+        heap[0] = 'c';
+        read(feed[0], heap + 4096, 5); /* the kernel writes into the shared page */
+        _exit(global * 10 + (heap[0] == 'c') + (memcmp(heap + 4096, "fresh", 5) == 0) * 2 + (heap[8192] == 'p') * 4);
+    }
+    write(feed[1], "fresh", 5);
+    int cstatus;
+    waitpid(writer, &cstatus, 0);
+    printf("after fork: child saw its own writes %d, parent kept global %d heap %c %c\n",
+           WEXITSTATUS(cstatus), global, heap[0], heap[4096]);
+    heap[2 * 4096] = 'q'; /* nobody shares it any more */
+    printf("parent writes after the child is gone: %c\n", heap[2 * 4096]);
     return 0;
 }
