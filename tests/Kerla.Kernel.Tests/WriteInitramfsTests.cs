@@ -43,6 +43,7 @@ public class WriteInitramfsTests
             Files = new ITaskItem[] { Item(Path.Combine(dir, "init"), ("TargetPath", "/init"), ("Mode", "755")), Item(Path.Combine(dir, "data"), ("TargetPath", "/usr/share/data"), ("Mode", "600")) },
             Symlinks = new ITaskItem[] { Item("/bin/sh", ("LinkTarget", "busybox")) },
             Directories = new ITaskItem[] { Item("/tmp", ("Mode", "1777")) },
+            Devices = new ITaskItem[] { Item("/dev/console", ("Major", "5"), ("Minor", "1"), ("Mode", "600")) },
             Output = output,
         };
         Assert.True(task.Execute());
@@ -53,11 +54,15 @@ public class WriteInitramfsTests
         Assert.Matches(@"lrwxrwxrwx .* bin/sh -> busybox\n", listing);
         Assert.Matches(@"drwxrwxrwt .* tmp\n", listing);
         Assert.Matches(@"drwxr-xr-x .* usr/share\n", listing); // parents made on the way
+        Assert.Matches(@"crw------- .* 5, +1 .* dev/console\n", listing);
 
         byte[] archive = File.ReadAllBytes(output);
         CpioEntry[] entries = CpioNewc.Parse(archive, out string? error)!;
         Assert.Null(error);
         CpioEntry data = entries.Single(e => e.Name == "usr/share/data");
+        CpioEntry console = entries.Single(e => e.Name == "dev/console");
+        Assert.True(console.IsCharDevice);
+        Assert.Equal((5u, 1u), (console.RdevMajor, console.RdevMinor));
         Assert.Equal(Enumerable.Range(0, 1001).Select(i => (byte)i), archive.AsSpan(data.DataOffset, data.DataLength).ToArray());
         // The same inputs give the same bytes (no times, no host owners).
         Assert.True(task.Execute());

@@ -346,7 +346,7 @@ public class SideBySideTests
     {
         string dir = Directory.CreateTempSubdirectory("kerla-procfs").FullName;
         var files = new Dictionary<string, string> { ["/init"] = Initramfs.ProgramSource("procfs.sh"), ["/bin/busybox"] = "/bin/busybox" };
-        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "poweroff" })
+        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "poweroff" })
             files["/bin/" + applet] = "->busybox";
         string initrd = Initramfs.Pack(dir, files);
         string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120));
@@ -361,5 +361,31 @@ public class SideBySideTests
         int start = boot.Output.IndexOf("=== begin\n"), end = boot.Output.IndexOf("=== end\n");
         Assert.True(start >= 0 && end > start, boot.ToString());
         return boot.Output.Substring(start, end - start);
+    }
+}
+
+public class StartupAndErrorTests
+{
+    // argv, envp and the auxiliary vector a program starts with, EFAULT from bad
+    // pointers, and execve's errors ("Exec format error" for a truncated ELF file).
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    [InlineData("gcc -static-pie")]
+    public void StartupVectorsAndErrorsMatchLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-abi").FullName;
+        string program = Initramfs.Compile("abi.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init | cat", Path.Combine(dir, "root"));
+        Assert.Contains("execve of a truncated ELF file = -1 Exec format error\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        string output = "\n" + boot.Output;
+        int start = output.IndexOf("\n-- start\n");
+        Assert.True(start >= 0, boot.ToString());
+        string[] expected = onLinux.Split('\n'), actual = output.Substring(start + 1).Split('\n');
+        for (int i = 0; i < expected.Length - 1; i++) Assert.Equal(expected[i], i < actual.Length ? actual[i] : "");
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
 }

@@ -4,10 +4,17 @@ namespace Kerla.Kernel.Fs
 {
     public readonly struct CpioEntry
     {
-        public CpioEntry(string name, uint mode, uint uid, uint gid, uint nlink, uint mtime, int dataOffset, int dataLength)
+        public CpioEntry(string name, uint mode, uint uid, uint gid, uint nlink, uint mtime, int dataOffset, int dataLength,
+            uint rdevMajor = 0, uint rdevMinor = 0)
         {
             Name = name; Mode = mode; Uid = uid; Gid = gid; Nlink = nlink; Mtime = mtime; DataOffset = dataOffset; DataLength = dataLength;
+            RdevMajor = rdevMajor; RdevMinor = rdevMinor;
         }
+
+        // The device a character or block device node names.
+        public uint RdevMajor { get; }
+        public uint RdevMinor { get; }
+        public bool IsCharDevice => (Mode & 0xf000) == 0x2000;
 
         // Relative to the root, without a leading "/" or "./"; the root itself is "".
         public string Name { get; }
@@ -50,7 +57,8 @@ namespace Kerla.Kernel.Fs
                     return null;
                 }
                 if (!Hex(h, 1, out uint mode) || !Hex(h, 2, out uint uid) || !Hex(h, 3, out uint gid) || !Hex(h, 4, out uint nlink) ||
-                    !Hex(h, 5, out uint mtime) || !Hex(h, 6, out uint fileSize) || !Hex(h, 11, out uint nameSize))
+                    !Hex(h, 5, out uint mtime) || !Hex(h, 6, out uint fileSize) || !Hex(h, 9, out uint rdevMajor) ||
+                    !Hex(h, 10, out uint rdevMinor) || !Hex(h, 11, out uint nameSize))
                 {
                     error = string.Concat("bad cpio header field at offset ", pos.ToString());
                     return null;
@@ -71,7 +79,7 @@ namespace Kerla.Kernel.Fs
                 pos = Align4(dataStart + (int)fileSize);
                 if (name == "TRAILER!!!") continue;
                 if (count == entries.Length) Array.Resize(ref entries, count * 2);
-                entries[count++] = new CpioEntry(Normalize(name), mode, uid, gid, nlink, mtime, dataStart, (int)fileSize);
+                entries[count++] = new CpioEntry(Normalize(name), mode, uid, gid, nlink, mtime, dataStart, (int)fileSize, rdevMajor, rdevMinor);
             }
             Array.Resize(ref entries, count);
             return entries;
@@ -79,7 +87,8 @@ namespace Kerla.Kernel.Fs
 
         private static int Align4(int value) => (value + 3) & ~3;
 
-        // Field `index` of the header (0 ino, 1 mode, ... 6 filesize, 11 namesize):
+        // Field `index` of the header (0 ino, 1 mode, ... 6 filesize, 9 and 10 the
+        // device a node names, 11 namesize):
         // 8 hex digits each, after the 6-byte magic.
         private static bool Hex(ReadOnlySpan<byte> header, int index, out uint value)
         {

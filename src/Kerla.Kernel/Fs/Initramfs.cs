@@ -5,9 +5,19 @@ using Kerla.Kernel.Syscalls;
 namespace Kerla.Kernel.Fs
 {
     // Unpacks a cpio newc archive into a tmpfs root, as Linux populates rootfs:
-    // directories, regular files, symlinks, with their modes, owners and times.
+    // directories, regular files, symlinks, with their modes, owners and times,
+    // and the character devices Devices knows.
     public static class Initramfs
     {
+        // What Linux's own built-in initramfs (usr/default_cpio_list) holds, under
+        // any other: /dev, /dev/console and /root, so init has a console.
+        public static void AddDefaults(TmpfsDirectory root)
+        {
+            root.Create("dev", FileType.Directory, 0x1ed, 0, 0, out Inode? dev);
+            dev!.Link("console", Devices.Console);
+            root.Create("root", FileType.Directory, 0x1c0, 0, 0, out _);
+        }
+
         public static string? Unpack(ReadOnlySpan<byte> archive, TmpfsDirectory root)
         {
             CpioEntry[]? entries = CpioNewc.Parse(archive, out string? error);
@@ -39,9 +49,15 @@ namespace Kerla.Kernel.Fs
                     Runtime.ObjectAllocator.Free(target);
                     parent.Link(name, inode);
                 }
+                else if (entry.IsCharDevice && Devices.Char(entry.RdevMajor, entry.RdevMinor) is Inode device)
+                {
+                    // The node is the device itself (its mode and owner are the device's).
+                    if (inode is null) parent.Link(name, device);
+                    continue;
+                }
                 else
                 {
-                    // Device nodes and FIFOs need devtmpfs and pipes (later issues).
+                    // Other devices, and FIFOs, are not supported yet.
                     continue;
                 }
                 inode!.Mode = (inode.Mode & 0xf000) | permissions;

@@ -83,5 +83,13 @@ namespace Kerla.Kernel.Fs
 
         // Symbolic links.
         public virtual string? LinkTarget => null;
+
+        // open(2): the inode the open file works on (a device may stand for
+        // another, as /dev/tty for the controlling terminal), or an errno.
+        public virtual Errno Open(out Inode opened)
+        {
+            opened = this;
+            return 0;
+        }
     }
 }

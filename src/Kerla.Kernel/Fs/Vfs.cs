@@ -98,8 +98,8 @@ namespace Kerla.Kernel.Fs
             return canonical;
         }
 
-        // Component names are substrings made during the walk: each is freed once
-        // passed, unless it is the path itself or one of the literals below.
+        // Component names are strings made during the walk: each is freed once
+        // passed, unless it is one of the literals below.
         private static void Drop(string name, string path)
         {
             if ((object)name != path && (object)name != "" && (object)name != ".") Memory.KernelObjects.Free(name);
@@ -141,6 +141,9 @@ namespace Kerla.Kernel.Fs
                 int end = pos;
                 while (end < path.Length && path[end] != '/') end++;
                 string name = path.Substring(pos, end - pos);
+                // Never the caller's path itself: the name may be kept (a new
+                // directory entry) after the caller frees its path.
+                if ((object)name == path) name = new string(path.AsSpan());
                 Drop(lastName, path);
                 lastName = name;
                 if (name.Length > NameMax) return Errno.ENAMETOOLONG;

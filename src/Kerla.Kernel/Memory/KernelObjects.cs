@@ -5,9 +5,12 @@ namespace Kerla.Kernel.Memory
     // version of this class that leaves the work to the BCL's collector.
     public static class KernelObjects
     {
+        // An empty string is always string.Empty, which lives in the image: a
+        // string made from an empty span (an empty argv entry) is that object.
         public static void Free(object? o)
         {
-            if (o is not null) Kerla.Runtime.ObjectAllocator.Free(o);
+            if (o is null || (o is string s && s.Length == 0)) return;
+            Kerla.Runtime.ObjectAllocator.Free(o);
         }
     }
 }

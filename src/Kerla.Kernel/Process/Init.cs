@@ -24,6 +24,7 @@ namespace Kerla.Kernel.Process
             if (bootInfo.Modules.Length == 0 && embedded.Length == 0) return false;
             var root = new Fs.Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
             Vfs.MountRoot(root);
+            Initramfs.AddDefaults(root);
             if (bootInfo.Modules.Length > 0) Unpack(KernelHost.Platform.ModuleBytes(bootInfo.Modules[0]), root, "");
             if (embedded.Length > 0) Unpack(embedded, root, "built-in ");
 

@@ -30,7 +30,13 @@ namespace Kerla.Kernel.Syscalls
             start = null;
             Errno e = ReadPath(pathname, out path);
             if (e != 0) return e;
-            return StartDirectory(path.Length > 0 && path[0] == '/' ? AT_FDCWD : dirfd, out start);
+            e = StartDirectory(path.Length > 0 && path[0] == '/' ? AT_FDCWD : dirfd, out start);
+            if (e != 0)
+            {
+                FreePath(path);
+                path = "";
+            }
+            return e;
         }
 
         // The inode an *at syscall's (dirfd, pathname, flags) names; flags may hold
@@ -48,8 +54,15 @@ namespace Kerla.Kernel.Syscalls
                 return inode is null ? Errno.EBADF : 0;
             }
             e = StartDirectory(path[0] == '/' ? AT_FDCWD : dirfd, out Inode? start);
-            if (e != 0) return e;
-            return Vfs.Lookup(path, start!, (flags & AT_SYMLINK_NOFOLLOW) == 0, out inode);
+            if (e == 0) e = Vfs.Lookup(path, start!, (flags & AT_SYMLINK_NOFOLLOW) == 0, out inode);
+            FreePath(path);
+            return e;
+        }
+
+        // A path ReadPath made, once the syscall is done with it ("" is a literal).
+        public static void FreePath(string path)
+        {
+            if (path.Length > 0) Memory.KernelObjects.Free(path);
         }
 
         // Where an *at syscall creates `pathname`: the parent directory and the new

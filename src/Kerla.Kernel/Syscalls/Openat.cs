@@ -11,6 +11,14 @@ namespace Kerla.Kernel.Syscalls
         {
             Errno e = FileHelpers.PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
+            SyscallResult result = Open(path, start!, flags, mode);
+            FileHelpers.FreePath(path);
+            return result;
+        }
+
+        private static SyscallResult Open(string path, Inode start, int flags, uint mode)
+        {
+            Errno e;
             bool follow = (flags & OpenFile.O_NOFOLLOW) == 0;
             e = Vfs.Lookup(path, start!, follow, out Inode? inode);
             if (e == Errno.ENOENT && (flags & OpenFile.O_CREAT) != 0)
@@ -35,7 +43,9 @@ namespace Kerla.Kernel.Syscalls
                 e = inode.Truncate(0);
                 if (e != 0) return e;
             }
-            var file = new OpenFile(inode, flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC | OpenFile.O_CLOEXEC));
+            e = inode.Open(out Inode opened);
+            if (e != 0) return e;
+            var file = new OpenFile(opened, flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC | OpenFile.O_CLOEXEC));
             int fd = FileTable.Current.Add(file, (flags & OpenFile.O_CLOEXEC) != 0);
             return fd;
         }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run as init by Linux and by Kerla from the same initramfs: mounts, /proc,
-# signals between shell processes. Everything between the markers must match.
+# /dev, signals between shell processes. Everything between the markers must
+# match.
 echo "=== begin"
 mkdir /proc /tmp
 mount -t proc proc /proc && echo "proc mounted"
@@ -14,6 +15,15 @@ cut -d' ' -f2,3 /proc/self/stat
 grep -E '^(proc|tmpfs) ' /proc/mounts | cut -d' ' -f1-3
 grep -c '^MemTotal: ' /proc/meminfo
 echo hello > /tmp/f && cat /tmp/f
+mount -t devtmpfs devtmpfs /dev && echo "devtmpfs mounted"
+stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/console
+echo gone > /dev/null && cat /dev/null && echo "null swallowed it"
+head -c 8 /dev/zero | od -An -tx1
+head -c 100 /dev/urandom > /tmp/r && stat -c '%s random bytes' /tmp/r
+echo full > /dev/full
+echo "full: $?"
+echo x > /dev/tty
+echo "tty without a controlling terminal: $?"
 umount /tmp && ls -1a /tmp
 echo "init is $$, its parent $(cut -d' ' -f4 /proc/1/stat)"
 trap 'echo caught USR1' USR1

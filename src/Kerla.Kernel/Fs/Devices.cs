@@ -1,0 +1,118 @@
+using System;
+using Kerla.Kernel.Syscalls;
+
+namespace Kerla.Kernel.Fs
+{
+    // The character devices (numbers as in Linux's devices.txt): memory devices,
+    // random numbers and the terminals. One inode each, whatever node names it.
+    public static class Devices
+    {
+        public static readonly Inode Null = new MemoryDevice(3), Zero = new MemoryDevice(5), Full = new MemoryDevice(7);
+        public static readonly Inode Random = new RandomDevice(8), Urandom = new RandomDevice(9);
+        public static readonly Inode Tty = new ControllingTty(), Console = new SystemConsole();
+
+        public static Inode? Char(uint major, uint minor) => (major, minor) switch
+        {
+            (1, 3) => Null,
+            (1, 5) => Zero,
+            (1, 7) => Full,
+            (1, 8) => Random,
+            (1, 9) => Urandom,
+            (5, 0) => Tty,
+            (5, 1) => Console,
+            (4, 64) => ConsoleInode.Instance,
+            _ => null,
+        };
+
+        // What `mount -t devtmpfs devtmpfs /dev` shows.
+        public static Inode NewDevtmpfs()
+        {
+            var dev = new Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
+            dev.Link("null", Null);
+            dev.Link("zero", Zero);
+            dev.Link("full", Full);
+            dev.Link("random", Random);
+            dev.Link("urandom", Urandom);
+            dev.Link("tty", Tty);
+            dev.Link("console", Console);
+            dev.Link("ttyS0", ConsoleInode.Instance);
+            return dev;
+        }
+    }
+
+    // Linux's "memory devices", character major 1, read-write for everyone.
+    public abstract class MemoryClassDevice : Inode
+    {
+        protected readonly uint Minor;
+
+        protected MemoryClassDevice(uint minor) : base(FileType.CharDevice, 0x1b6, 0, 0) { Minor = minor; }
+
+        public override long Size => 0;
+        public override ulong Rdev => (1 << 8) | Minor;
+        public override ulong Dev => 5;
+    }
+
+    // /dev/null (reads end, writes vanish), /dev/zero (zeros), /dev/full (zeros,
+    // and writes fail with ENOSPC).
+    public sealed class MemoryDevice : MemoryClassDevice
+    {
+        public MemoryDevice(uint minor) : base(minor) { }
+
+        public override long Read(long offset, Span<byte> destination)
+        {
+            if (Minor == 3) return 0;
+            destination.Clear();
+            return destination.Length;
+        }
+
+        public override long Write(long offset, ReadOnlySpan<byte> source) => Minor == 7 ? -(long)Errno.ENOSPC : source.Length;
+    }
+
+    // /dev/random and /dev/urandom: the CPU's generator (RDRAND), as getrandom(2).
+    // Writes are accepted, as Linux mixes them into its pool.
+    public sealed class RandomDevice : MemoryClassDevice
+    {
+        public RandomDevice(uint minor) : base(minor) { }
+
+        public override long Read(long offset, Span<byte> destination) =>
+            KernelHost.Platform.RandomBytes(destination) ? destination.Length : -(long)Errno.EAGAIN;
+
+        public override long Write(long offset, ReadOnlySpan<byte> source) => source.Length;
+    }
+
+    // /dev/console: the system console, which is the serial port here.
+    public sealed class SystemConsole : Inode
+    {
+        public SystemConsole() : base(FileType.CharDevice, 0x180, 0, 0) { }
+
+        public override long Size => 0;
+        public override ulong Rdev => (5 << 8) | 1;
+        public override ulong Dev => 5;
+
+        public override Errno Open(out Inode opened)
+        {
+            opened = ConsoleInode.Instance;
+            return 0;
+        }
+    }
+
+    // /dev/tty: the controlling terminal of the process that opens it; ENXIO
+    // for a process without one.
+    public sealed class ControllingTty : Inode
+    {
+        public ControllingTty() : base(FileType.CharDevice, 0x1b6, 0, 5) { }
+
+        public override long Size => 0;
+        public override ulong Rdev => 5 << 8;
+        public override ulong Dev => 5;
+
+        public override Errno Open(out Inode opened)
+        {
+            opened = ConsoleInode.Instance;
+            Process.UserProcess? process = Process.UserProcess.Current;
+            Tty.LineDiscipline console = Tty.LineDiscipline.Console;
+            bool has = process is not null && process.HasControllingTty && console.Session == process.Sid && console.Session != 0;
+            return has ? 0 : Errno.ENXIO;
+        }
+    }
+}
