@@ -7,6 +7,9 @@ namespace Kerla.Kernel.Process
     {
         public static UserProcess? Find(int pid) => Find(Init.Process, pid);
 
+        // A pid argument that names the caller (0) or a process that exists.
+        public static bool Exists(int pid) => pid == 0 || (pid > 0 && Find(pid) is not null);
+
         // Whether some process (zombies included, as on Linux) is in group `pgid`
         // of session `sid`; any session when `sid` is negative.
         public static bool GroupExists(int pgid, int sid) => GroupExists(Init.Process, pgid, sid);

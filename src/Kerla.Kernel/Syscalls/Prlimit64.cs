@@ -4,15 +4,24 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // prlimit64(2): read and set a resource limit of a process (only the caller
-    // exists yet: pid 0 or its own).
+    // prlimit64(2): read and set a resource limit of a process. Raising a hard
+    // limit needs root; another process's limits need root or the same user.
     public static class Prlimit64
     {
         [Syscall(SyscallNumber.Prlimit64)]
         public static SyscallResult Handle(int pid, int resource, UserPtr<byte> newLimit, UserPtr<byte> oldLimit)
         {
-            UserProcess process = UserProcess.Current!;
-            if (pid != 0 && pid != process.Pid) return Errno.ESRCH;
+            UserProcess caller = UserProcess.Current!;
+            UserProcess? process = pid == 0 ? caller : ProcessTree.Find(pid);
+            if (pid < 0 || process is null || process.IsZombie) return Errno.ESRCH;
+            Credentials c = caller.Credentials, t = process.Credentials;
+            if (process != caller && !c.IsPrivileged && !(c.Uid == t.Uid && c.Uid == t.Euid && c.Uid == t.Suid)) return Errno.EPERM;
+            return Change(process, resource, newLimit, oldLimit);
+        }
+
+        // getrlimit/setrlimit/prlimit64 alike: the old limit to `oldLimit`, then the new one.
+        internal static SyscallResult Change(UserProcess process, int resource, UserPtr<byte> newLimit, UserPtr<byte> oldLimit)
+        {
             if ((uint)resource >= Rlimits.Count) return Errno.EINVAL;
             Span<byte> bytes = stackalloc byte[Rlimit.Size];
             ulong soft = 0, hard = 0;
@@ -23,7 +32,7 @@ namespace Kerla.Kernel.Syscalls
                 soft = limit.rlim_cur;
                 hard = limit.rlim_max;
                 if (soft > hard) return Errno.EINVAL;
-                // Raising a hard limit needs CAP_SYS_RESOURCE, which root (our only user) has.
+                if (hard > process.Limits.Hard(resource) && !UserProcess.Current!.Credentials.IsPrivileged) return Errno.EPERM;
             }
             if (!oldLimit.IsNull)
             {

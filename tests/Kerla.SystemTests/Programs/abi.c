@@ -6,6 +6,8 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,5 +98,34 @@ int main(int argc, char **argv)
     unlink("garbage");
     unlink("noexec");
     unlink("nointerp");
+
+    printf("-- limits and CPUs\n");
+    struct rlimit lim = { 4096, 8192 }, got = { 0 };
+    show("setrlimit RLIMIT_STACK", setrlimit(RLIMIT_STACK, &lim));
+    show("getrlimit RLIMIT_STACK", getrlimit(RLIMIT_STACK, &got));
+    printf("  %lu %lu\n", (unsigned long)got.rlim_cur, (unsigned long)got.rlim_max);
+    struct rlimit inverted = { 10, 5 };
+    show("setrlimit soft above hard", setrlimit(RLIMIT_STACK, &inverted));
+    show("getrlimit bad resource", getrlimit(99, &got));
+    show("prlimit of nobody", prlimit(999999, RLIMIT_STACK, NULL, &got));
+    fflush(stdout);
+    pid_t limited = fork();
+    if (limited == 0) {
+        struct rlimit higher = { 4096, 16384 }, lower = { 1024, 4096 };
+        setuid(1000);
+        int raise = setrlimit(RLIMIT_STACK, &higher) == -1 && errno == EPERM;
+        int lowered = setrlimit(RLIMIT_STACK, &lower) == 0;
+        _exit(raise * 2 + lowered);
+    }
+    waitpid(limited, &status, 0);
+    printf("as uid 1000: raising the hard limit refused %d, lowering allowed %d\n", WEXITSTATUS(status) >> 1, WEXITSTATUS(status) & 1);
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    long n = syscall(SYS_sched_getaffinity, 0, sizeof set, &set);
+    printf("sched_getaffinity: at least a long %d, CPU 0 in it %d\n", n >= 8, CPU_ISSET(0, &set) != 0);
+    show("sched_getaffinity with a short mask", syscall(SYS_sched_getaffinity, 0, 4, &set));
+    show("sched_getaffinity of nobody", syscall(SYS_sched_getaffinity, 999999, sizeof set, &set));
+    unsigned cpu = 99, node = 99;
+    show("getcpu", syscall(SYS_getcpu, &cpu, &node, NULL));
     return 0;
 }
