@@ -71,6 +71,8 @@ namespace Kerla.Arch.X64
 
         public override bool BreakCopyOnWrite(ulong address) => Paging.BreakCopyOnWrite(address);
 
+        public override void ShareUserPage(ulong childRoot, ulong address, bool writable) => Paging.ShareUserPage(childRoot, address, writable);
+
         public override Kerla.Kernel.Process.TaskContext BootContext() => Tasks.Boot();
         public override Kerla.Kernel.Process.TaskContext? NewUserTask(ulong entry, ulong stackPointer) => Tasks.NewUser(entry, stackPointer);
         public override Kerla.Kernel.Process.TaskContext? ForkCurrentTask() => Tasks.ForkCurrent();

@@ -60,6 +60,10 @@ namespace Kerla.Kernel
         // this process's own. False if the page is not copy-on-write.
         public abstract bool BreakCopyOnWrite(ulong address);
 
+        // After fork: a page of shared memory is mapped, not copy-on-write, in
+        // both the current address space and the child's (`childRoot`).
+        public abstract void ShareUserPage(ulong childRoot, ulong address, bool writable);
+
         // Removes a user page and frees it; nothing happens if it was not mapped.
         public abstract void UnmapUserPage(ulong address);
 

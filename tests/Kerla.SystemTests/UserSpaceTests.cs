@@ -345,8 +345,13 @@ public class SideBySideTests
     public void MountsProcfsAndSignalsMatchLinux()
     {
         string dir = Directory.CreateTempSubdirectory("kerla-procfs").FullName;
-        var files = new Dictionary<string, string> { ["/init"] = Initramfs.ProgramSource("procfs.sh"), ["/bin/busybox"] = "/bin/busybox" };
-        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "poweroff" })
+        var files = new Dictionary<string, string>
+        {
+            ["/init"] = Initramfs.ProgramSource("procfs.sh"),
+            ["/bin/busybox"] = "/bin/busybox",
+            ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir),
+        };
+        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "poweroff" })
             files["/bin/" + applet] = "->busybox";
         string initrd = Initramfs.Pack(dir, files);
         string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120));

@@ -196,6 +196,21 @@ namespace Kerla.Arch.X64.Memory
             return true;
         }
 
+        // Shared memory after fork: the page stays the same frame on both sides,
+        // writable as the mapping allows, instead of copy-on-write.
+        internal static void ShareUserPage(ulong childRoot, ulong address, bool writable)
+        {
+            Share(UserPageEntry(s_pml4, address, create: false), writable);
+            Share(UserPageEntry((ulong*)PhysicalToVirtual(childRoot), address, create: false), writable);
+            Native.Invlpg(address);
+        }
+
+        private static void Share(ulong* entry, bool writable)
+        {
+            if (entry == null || (*entry & Present) == 0) return;
+            *entry = (*entry & ~(CopyOnWrite | Writable)) | (writable ? Writable : 0);
+        }
+
         // A user page's frame is no longer mapped here: free unless shared.
         private static void ReleaseFrame(ulong frame)
         {
@@ -216,10 +231,12 @@ namespace Kerla.Arch.X64.Memory
 
         // The page-table entry for a user page, or null (not a user page address,
         // no table and `create` not set, or out of memory).
-        private static ulong* UserPageEntry(ulong address, bool create)
+        private static ulong* UserPageEntry(ulong address, bool create) => UserPageEntry(s_pml4, address, create);
+
+        private static ulong* UserPageEntry(ulong* pml4, ulong address, bool create)
         {
             if ((address & 4095) != 0 || address >= UserCopy.UserEnd || s_bootPml4 == null) return null;
-            ulong* table = s_pml4;
+            ulong* table = pml4;
             for (int level = 3; level > 0; level--)
             {
                 int index = (int)((address >> (12 + 9 * level)) & 511);

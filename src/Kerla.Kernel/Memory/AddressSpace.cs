@@ -14,12 +14,13 @@ namespace Kerla.Kernel.Memory
     // One mapping of a process (Linux's vm_area_struct): [Start, End), page-aligned.
     public readonly struct Vma
     {
-        public Vma(ulong start, ulong end, Protection protection, string name)
+        public Vma(ulong start, ulong end, Protection protection, string name, bool shared = false)
         {
             Start = start;
             End = end;
             Protection = protection;
             Name = name;
+            Shared = shared;
         }
 
         public ulong Start { get; }
@@ -27,6 +28,8 @@ namespace Kerla.Kernel.Memory
         public Protection Protection { get; }
         // "[heap]", "[stack]", the program's path, or "" (anonymous), as /proc/pid/maps shows.
         public string Name { get; }
+        // MAP_SHARED anonymous memory: its pages stay shared with forked children.
+        public bool Shared { get; }
     }
 
     // The user half of a process's address space as a sorted list of mappings.
@@ -75,7 +78,7 @@ namespace Kerla.Kernel.Memory
         }
 
         // Adds a mapping over a range that must be free.
-        public bool Add(ulong start, ulong end, Protection protection, string name)
+        public bool Add(ulong start, ulong end, Protection protection, string name, bool shared = false)
         {
             if (start >= end || (start & (PageSize - 1)) != 0 || (end & (PageSize - 1)) != 0 || end > UserEnd) return false;
             int at = 0;
@@ -90,23 +93,23 @@ namespace Kerla.Kernel.Memory
                 _vmas = larger;
             }
             Array.Copy(_vmas, at, _vmas, at + 1, _count - at);
-            _vmas[at] = new Vma(start, end, protection, name);
+            _vmas[at] = new Vma(start, end, protection, name, shared);
             _count++;
             // Neighbours that continue each other become one mapping, as on Linux.
             if (at + 1 < _count && Continues(_vmas[at], _vmas[at + 1]))
             {
-                _vmas[at] = new Vma(start, _vmas[at + 1].End, protection, name);
+                _vmas[at] = new Vma(start, _vmas[at + 1].End, protection, name, shared);
                 RemoveAt(at + 1);
             }
             if (at > 0 && Continues(_vmas[at - 1], _vmas[at]))
             {
-                _vmas[at - 1] = new Vma(_vmas[at - 1].Start, _vmas[at].End, protection, name);
+                _vmas[at - 1] = new Vma(_vmas[at - 1].Start, _vmas[at].End, protection, name, shared);
                 RemoveAt(at);
             }
             return true;
         }
 
-        private static bool Continues(in Vma a, in Vma b) => a.End == b.Start && a.Protection == b.Protection && a.Name == b.Name;
+        private static bool Continues(in Vma a, in Vma b) => a.End == b.Start && a.Protection == b.Protection && a.Name == b.Name && a.Shared == b.Shared;
 
         // Removes [start, end) from every mapping it touches, splitting them.
         public void Remove(ulong start, ulong end, PageTables? pages)
@@ -118,8 +121,8 @@ namespace Kerla.Kernel.Memory
                 if (pages is not null)
                     for (ulong p = Math.Max(v.Start, start); p < Math.Min(v.End, end); p += PageSize) pages.Unmap(p);
                 RemoveAt(i);
-                if (v.Start < start) Add(v.Start, start, v.Protection, v.Name);
-                if (v.End > end) Add(end, v.End, v.Protection, v.Name);
+                if (v.Start < start) Add(v.Start, start, v.Protection, v.Name, v.Shared);
+                if (v.End > end) Add(end, v.End, v.Protection, v.Name, v.Shared);
                 i = -1; // the list changed: start over (it is short)
             }
         }
@@ -138,7 +141,7 @@ namespace Kerla.Kernel.Memory
                 Vma v = _vmas[Find(a)];
                 ulong from = Math.Max(v.Start, start), to = Math.Min(v.End, end);
                 Remove(from, to, null);
-                Add(from, to, protection, v.Name);
+                Add(from, to, protection, v.Name, v.Shared);
                 if (pages is not null)
                     for (ulong p = from; p < to; p += PageSize) pages.Protect(p, protection);
                 a = to;

@@ -19,6 +19,19 @@ namespace Kerla.Kernel.Syscalls
             return Fork(flags, parentTid, childTid);
         }
 
+        // MAP_SHARED memory stays one copy for parent and child.
+        private static void ShareMappings(Memory.AddressSpace memory, ulong childRoot)
+        {
+            Platform platform = KernelHost.Platform;
+            for (int i = 0; i < memory.Count; i++)
+            {
+                Memory.Vma v = memory[i];
+                if (!v.Shared) continue;
+                bool writable = (v.Protection & Memory.Protection.Write) != 0;
+                for (ulong page = v.Start; page < v.End; page += Memory.AddressSpace.PageSize) platform.ShareUserPage(childRoot, page, writable);
+            }
+        }
+
         // Processes created since boot (/proc/metrics).
         public static ulong Forks { get; private set; }
 
@@ -36,6 +49,7 @@ namespace Kerla.Kernel.Syscalls
                 return Errno.ENOMEM;
             }
             UserProcess child = parent.Fork(shareMemory: vfork);
+            if (!vfork) ShareMappings(parent.Memory, root);
             child.AddressSpaceRoot = root;
             child.Task = new Task(child, context);
             Span<byte> pid = stackalloc byte[4];

@@ -8,8 +8,8 @@ namespace Kerla.Kernel.Syscalls
     // would change behaviour we do not have (DONTFORK, WIPEONFORK, KSM, huge
     // pages, REMOVE) is EINVAL, as on a kernel built without it. Over a hole the
     // mapped parts are still advised, and the result is ENOMEM. Shared anonymous
-    // mappings are still private-like (see Mmap): their dropped pages read back
-    // as zeros too, where Linux would keep the shared contents.
+    // memory keeps its pages: Linux drops only this mapping of them, and the
+    // contents come back.
     public static class Madvise
     {
         private const int MADV_NORMAL = 0, MADV_RANDOM = 1, MADV_SEQUENTIAL = 2, MADV_WILLNEED = 3, MADV_DONTNEED = 4,
@@ -30,8 +30,9 @@ namespace Kerla.Kernel.Syscalls
             bool hole = false;
             for (ulong page = start; page < end; page += AddressSpace.PageSize)
             {
-                if (memory.Find(page) < 0) hole = true;
-                else if (drop) UserProcess.CurrentPageTables.Instance.Unmap(page);
+                int index = memory.Find(page);
+                if (index < 0) hole = true;
+                else if (drop && !memory[index].Shared) UserProcess.CurrentPageTables.Instance.Unmap(page);
             }
             return hole ? Errno.ENOMEM : 0;
         }

@@ -4,8 +4,9 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // mmap(2). Anonymous mappings (private, or shared, which fork treats as
-    // private for now) get their pages on first touch. A private file mapping is filled
+    // mmap(2). Private anonymous mappings get their pages on first touch;
+    // shared ones get them all at once, so that a forked child maps the same
+    // frames. A private file mapping is filled
     // from the file when it is made; writes stay in the mapping, as with
     // Linux's copy-on-write. A shared file mapping is only read-only (a copy
     // too: later writes to the file do not show); a writable one would need a
@@ -60,8 +61,27 @@ namespace Kerla.Kernel.Syscalls
                 if (!hintFree) start = space.FindFree(size);
                 if (start == 0) return Errno.ENOMEM;
             }
+            if (file is null && type != MapFlags.MAP_PRIVATE) return Share(space, start, size, prot) ? (long)start : Errno.ENOMEM;
             if (file is null) return space.Add(start, start + size, prot, "") ? (long)start : Errno.ENOMEM;
             return Fill(space, start, size, prot, file.Inode, offset) ? (long)start : Errno.ENOMEM;
+        }
+
+        // Shared anonymous memory: every page now, zeroed.
+        private static bool Share(AddressSpace space, ulong start, ulong size, Protection prot)
+        {
+            if (!space.Add(start, start + size, prot, "", shared: true)) return false;
+            Platform platform = KernelHost.Platform;
+            for (ulong page = start; page < start + size; page += AddressSpace.PageSize)
+            {
+                bool mapped = platform.MapUserPage(page, (prot & Protection.Write) != 0, (prot & Protection.Exec) != 0);
+                if (mapped && prot == Protection.None) platform.ProtectUserPage(page, false, false, accessible: false);
+                if (!mapped)
+                {
+                    space.Remove(start, start + size, UserProcess.CurrentPageTables.Instance);
+                    return false;
+                }
+            }
+            return true;
         }
 
         // A file mapping: writable while the file's bytes are copied in, then as asked.

@@ -24,6 +24,19 @@ echo full > /dev/full
 echo "full: $?"
 echo x > /dev/tty
 echo "tty without a controlling terminal: $?"
+foo=$(echo bar)
+echo "foo=$foo"
+echo one two three | tr ' ' '\n' | grep -c o
+sleep 1 &
+sleep 1 &
+wait
+echo "two background jobs waited for: $?"
+sleep 10 &
+kill $!
+wait $!
+echo "a killed background job: $?"
+/bin/crash
+echo "a program that crashed: $?"
 umount /tmp && ls -1a /tmp
 echo "init is $$, its parent $(cut -d' ' -f4 /proc/1/stat)"
 trap 'echo caught USR1' USR1

@@ -2,6 +2,7 @@
  * getppid, a child killed by SIGSEGV, ECHILD. Run as init ("/init") on Kerla
  * and as ./init on Linux: the lines must be the same. */
 #include <errno.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,5 +117,23 @@ int main(int argc, char **argv)
            WEXITSTATUS(cstatus), global, heap[0], heap[4096]);
     heap[2 * 4096] = 'q'; /* nobody shares it any more */
     printf("parent writes after the child is gone: %c\n", heap[2 * 4096]);
+
+    /* MAP_SHARED anonymous memory is one copy for both; MAP_PRIVATE is not. */
+    int *shared = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    int *private = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    shared[0] = 1;
+    private[0] = 1;
+    fflush(stdout);
+    pid_t sharer = fork();
+    if (sharer == 0) {
+        shared[0] = 42;
+        shared[1024] = 43; /* the second page, untouched before the fork */
+        private[0] = 42;
+        madvise(shared, 4096, MADV_DONTNEED);
+        _exit(shared[0] == 42 ? 0 : 1);
+    }
+    waitpid(sharer, &cstatus, 0);
+    printf("shared memory after the child wrote: %d %d (child saw its data after MADV_DONTNEED: %d), private: %d\n",
+           shared[0], shared[1024], WEXITSTATUS(cstatus) == 0, private[0]);
     return 0;
 }
