@@ -134,6 +134,15 @@ public class InteractiveTests
         Thread.Sleep(1000);
         console.Type("\x03");
         at = console.WaitFor(@"^/ # ", at);
+        // A background job that reads the terminal stops with SIGTTIN.
+        console.Type("cat &\n");
+        at = console.WaitFor(@"^/ # ", at);
+        Thread.Sleep(1000);
+        console.Type("jobs\n");
+        at = console.WaitFor(@"\[1\]\+ +Stopped \(tty input\) +cat", at);
+        console.Type("kill -9 %1\n");
+        at = console.WaitFor(@"^/ # ", at);
+        Thread.Sleep(1000); // time for the job to die before the shell looks
         int before = at;
         console.Type("jobs; echo none left\n");
         at = console.WaitFor(@"^none left$", at);

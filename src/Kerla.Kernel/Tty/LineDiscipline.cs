@@ -182,6 +182,16 @@ namespace Kerla.Kernel.Tty
         // read(2) on the terminal: waits for a complete line, returns at most one.
         public long Read(Span<byte> destination)
         {
+            // A background job of the session reading its terminal stops with
+            // SIGTTIN (EIO if it ignores or blocks that), as job control needs.
+            UserProcess? reader = UserProcess.Current;
+            if (reader is not null && reader.HasControllingTty && reader.Sid == Session && Session != 0 && reader.Pgid != ForegroundGroup)
+            {
+                if (reader.Actions.Handler[Signals.SIGTTIN] == Signals.SIG_IGN || (reader.BlockedSignals & Signals.Bit(Signals.SIGTTIN)) != 0)
+                    return -(long)Syscalls.Errno.EIO;
+                SignalGroup(Init.Process, reader.Pgid, Signals.SIGTTIN);
+                return Signals.ERESTARTSYS;
+            }
             while (_readyLength == 0)
             {
                 if (_eofs > 0)
