@@ -75,11 +75,15 @@ public class BootTests
         Assert.DoesNotContain("Physical memory map", boot.Output);
     }
 
+    // The ISO carries the initramfs as a multiboot2 module: GRUB's boot reaches the shell.
     [Fact]
     public void BootsThroughGrubWithMultiboot2()
     {
-        BootResult boot = Qemu.Boot(new[] { "-cdrom", Qemu.SampleImage("kernel.iso"), "-m", "128M" }, until: Idle, timeoutSeconds: 180);
+        BootResult boot = Qemu.Boot(new[] { "-cdrom", Qemu.SampleImage("kernel.iso"), "-m", "128M" },
+            until: "Enter 'help' for a list of built-in commands", timeoutSeconds: 180);
         Assert.Contains("booted by multiboot2", boot.Output);
+        Assert.Matches(@"initramfs: unpacked \d+K into the tmpfs root", boot.Output);
+        Assert.Contains("Welcome to Kerla for .NET", boot.Output);
         Assert.Contains("Command line: console=ttyS0", boot.Output);
         Assert.Matches(@"\[mem 0x0000000000100000-0x[0-9a-f]{16}\] usable", boot.Output);
         Assert.Matches(@"Memory: \d+K/\d+K available", boot.Output);
