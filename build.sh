@@ -6,6 +6,8 @@
 #   ./build.sh test    build everything and run every test; ends with "N passed, N failed"
 #   ./build.sh pack    build the NuGet packages into artifacts/packages
 #   ./build.sh iso     also build the sample as a GRUB (multiboot2) ISO
+#   ./build.sh bench   benchmark the sample against Debian's Linux kernel in QEMU
+#                      ([--quick] [--runs N]; results in bench/results/)
 #
 # Missing prerequisites are installed with apt-get (as root) or named.
 set -euo pipefail
@@ -127,8 +129,17 @@ case "$command" in
     pack
     build_sample -t:KerlaIso
     ;;
+  bench)
+    # Kerla and Debian's Linux kernel side by side (bench/README.md).
+    prerequisites test
+    pack
+    build_sample
+    shift
+    say "benchmarking Kerla against Linux in QEMU (takes a few minutes)"
+    dotnet run --project bench/Kerla.Bench -c "$CONFIGURATION" -- "$@"
+    ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -17,6 +17,7 @@ namespace Kerla.Arch.X64.Cpu
         [DllImport("*", EntryPoint = "x64_write_cr3"), SuppressGCTransition] internal static extern void WriteCr3(ulong value);
         [DllImport("*", EntryPoint = "x64_read_cr4"), SuppressGCTransition] internal static extern ulong ReadCr4();
         [DllImport("*", EntryPoint = "x64_write_cr4"), SuppressGCTransition] internal static extern void WriteCr4(ulong value);
+        [DllImport("*", EntryPoint = "x64_fxsave"), SuppressGCTransition] internal static extern void Fxsave(byte* area);
         [DllImport("*", EntryPoint = "x64_read_rbp"), SuppressGCTransition] internal static extern ulong ReadRbp();
         [DllImport("*", EntryPoint = "x64_invlpg"), SuppressGCTransition] internal static extern void Invlpg(ulong address);
         [DllImport("*", EntryPoint = "x64_rdtsc"), SuppressGCTransition] internal static extern ulong Rdtsc();

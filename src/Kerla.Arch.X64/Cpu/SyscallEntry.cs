@@ -42,6 +42,7 @@ namespace Kerla.Arch.X64.Cpu
         [UnmanagedCallersOnly(EntryPoint = "syscall_handler")]
         private static void Handle(TrapFrame* frame)
         {
+            Tasks.EnterSyscall();
             var args = new SyscallArgs(frame->Rdi, frame->Rsi, frame->Rdx, frame->R10, frame->R8, frame->R9);
             long number = (long)frame->Vector;
             long result = SyscallTable.Dispatch(number, args);

@@ -18,6 +18,9 @@ namespace Kerla.Arch.X64.Cpu
         internal ulong StackTop;
         internal ulong SavedRsp;
         internal ulong FsBase;
+        // In a syscall whose entry saved only xmm0-xmm15 (asm/syscall.asm): the
+        // x87 and MXCSR part of UserFpuState is still in the CPU.
+        internal bool FpuPartial;
 
         internal TrapFrame* UserFrame => (TrapFrame*)(StackTop - (ulong)sizeof(TrapFrame));
         internal byte* UserFpuState => (byte*)UserFrame - FpuStateSize;
@@ -42,7 +45,33 @@ namespace Kerla.Arch.X64.Cpu
 
         // The user registers of the running task.
         internal static TrapFrame* CurrentFrame => s_current!.UserFrame;
-        internal static byte* CurrentFpuState => s_current!.UserFpuState;
+
+        // The running task's whole user FPU image (completed if its syscall
+        // entry saved only the SSE registers).
+        internal static byte* CurrentFpuState
+        {
+            get
+            {
+                CompleteFpuState(s_current!);
+                return s_current!.UserFpuState;
+            }
+        }
+
+        internal static void EnterSyscall() => s_current!.FpuPartial = true;
+        internal static void EnterTrapFromUser() { if (s_current is not null) s_current.FpuPartial = false; }
+
+        // The x87 and MXCSR part, which the kernel never changes, comes from the
+        // CPU; the SSE registers saved at entry stay as they are.
+        private static void CompleteFpuState(X64TaskContext task)
+        {
+            if (!task.FpuPartial) return;
+            byte* buffer = stackalloc byte[X64TaskContext.FpuStateSize + 16];
+            byte* aligned = (byte*)(((ulong)buffer + 15) & ~15UL);
+            Native.Fxsave(aligned);
+            byte* state = task.UserFpuState;
+            for (int i = 0; i < 160; i++) state[i] = aligned[i];
+            task.FpuPartial = false;
+        }
 
         internal static TaskContext Boot()
         {
@@ -88,6 +117,13 @@ namespace Kerla.Arch.X64.Cpu
         internal static void Switch(X64TaskContext from, X64TaskContext to, ulong addressSpace)
         {
             from.FsBase = Native.Rdmsr(FsBaseMsr);
+            // Another task's user code will run with the CPU's x87 and MXCSR: keep
+            // this one's in its image, and load the whole image on its return.
+            if (from.FpuPartial)
+            {
+                CompleteFpuState(from);
+                from.UserFrame->ErrorCode = SyscallMarker;
+            }
             Paging.SwitchAddressSpace(addressSpace != 0 ? addressSpace : s_bootAddressSpace);
             if (to.StackTop != 0)
             {
@@ -103,6 +139,7 @@ namespace Kerla.Arch.X64.Cpu
         {
             SetEntry(CurrentFrame, entry, stack);
             InitialFpuState(CurrentFpuState);
+            CurrentFrame->ErrorCode = SyscallMarker; // the whole image, and every register
         }
 
         private static void SetEntry(TrapFrame* frame, ulong entry, ulong stack)

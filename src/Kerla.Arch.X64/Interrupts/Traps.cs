@@ -24,6 +24,8 @@ namespace Kerla.Arch.X64.Interrupts
         [UnmanagedCallersOnly(EntryPoint = "trap_handler")]
         private static void Handle(TrapFrame* frame)
         {
+            // trap_common saved the whole FPU image of a user-mode entry.
+            if ((frame->Cs & 3) == 3) Tasks.EnterTrapFromUser();
             Dispatch(frame);
             // Back to user mode: signals are delivered here (and at the end of syscalls).
             if ((frame->Cs & 3) == 3) Kerla.Kernel.Process.Signals.ReturnToUser(-1, 0);

@@ -57,6 +57,10 @@ FUNC x64_read_cr4
 FUNC x64_write_cr4
     mov cr4, rdi
     ret
+; x64_fxsave(void *area): the FPU and SSE state into a 16-byte-aligned area.
+FUNC x64_fxsave
+    fxsave [rdi]
+    ret
 FUNC x64_read_rbp
     mov rax, rbp
     ret

@@ -9,9 +9,15 @@
 ;
 ; The return normally goes through sysret, which restores neither rcx nor r11
 ; (Linux promises to preserve every register but rax, rcx and r11). When the
-; kernel rewrote the registers (a signal handler's entry, rt_sigreturn) or the
-; return rip is not canonical, the error code slot is nonzero and the return
-; goes through iretq, which restores everything.
+; kernel rewrote the registers (a signal handler's entry, rt_sigreturn, exec)
+; or the return rip is not canonical, the error code slot is nonzero and the
+; return goes through iretq, which restores everything.
+;
+; Of the FPU and SSE state only xmm0-xmm15 are saved (where FXSAVE would put
+; them): compiled C# uses them, but never x87 or MXCSR, and a full FXSAVE and
+; FXRSTOR cost more than half of a null syscall under emulation. When the
+; kernel needs the whole image (signals, fork) it completes it (Tasks.cs);
+; when it rewrote it (the error code slot is nonzero) the return loads it all.
 bits 64
 default rel
 
@@ -61,11 +67,25 @@ syscall_entry:
     push rax
     mov rbp, rsp
     sub rsp, 512
-    fxsave [rsp]
+%assign i 0
+%rep 16
+    movdqa [rsp + 160 + i * 16], xmm %+ i
+%assign i i + 1
+%endrep
     mov rdi, rbp
     cld
     call syscall_handler
+    cmp qword [rbp + 16 * 8], 0
+    jne .whole_state
+%assign i 0
+%rep 16
+    movdqa xmm %+ i, [rsp + 160 + i * 16]
+%assign i i + 1
+%endrep
+    jmp .restored
+.whole_state:
     fxrstor [rsp]
+.restored:
     mov rsp, rbp
 global syscall_return_path
 syscall_return_path:

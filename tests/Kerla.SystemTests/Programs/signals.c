@@ -188,6 +188,25 @@ int main(int argc, char **argv)
     raise(SIGUSR1);
     printf("handler starts with round to nearest %d\n", (handler_mxcsr & 0x6000) == 0);
     printf("rounding mode kept after the handler %d\n", (__builtin_ia32_stmxcsr() & 0x6000) == 0x2000);
+    /* Each process has its own MXCSR, whoever else runs in between. */
+    int turn[2];
+    pipe(turn);
+    fflush(stdout);
+    pid_t other = fork();
+    if (other == 0) {
+        char c;
+        read(turn[0], &c, 1); /* the parent has set its own rounding mode by now */
+        _exit((__builtin_ia32_stmxcsr() & 0x6000) == 0x2000 ? 1 : 0);
+    }
+    __builtin_ia32_ldmxcsr(mine & ~0x6000u);           /* parent: round to nearest */
+    __builtin_ia32_ldmxcsr((mine & ~0x6000u) | 0x4000); /* then round up */
+    write(turn[1], "g", 1);
+    int fstatus;
+    waitpid(other, &fstatus, 0);
+    printf("child kept its rounding mode %d, parent kept its own %d\n", WEXITSTATUS(fstatus) == 1,
+           (__builtin_ia32_stmxcsr() & 0x6000) == 0x4000);
+    close(turn[0]);
+    close(turn[1]);
     __builtin_ia32_ldmxcsr(mine & ~0x6000u);
 
     printf("-- masks\n");
