@@ -107,7 +107,7 @@ internal static class Program
     private static int? SmallestMemory(string image, string initrd)
     {
         int? smallest = null;
-        foreach (int megabytes in new[] { 256, 128, 96, 64, 48, 32, 24, 16 })
+        foreach (int megabytes in new[] { 256, 128, 96, 64, 48, 32, 24, 16, 12, 8 })
         {
             Console.Error.WriteLine($"smallest memory: {Path.GetFileName(image)} with {megabytes} MiB...");
             using var qemu = StartQemu(image, initrd, $"{megabytes}M", quick: true);
