@@ -36,7 +36,10 @@ namespace Kerla.Kernel.Fs
                 _waiters.Wait();
             }
             int count = Math.Min(destination.Length, _length);
-            for (int i = 0; i < count; i++) destination[i] = _buffer[(_start + i) % Capacity];
+            // The ring's bytes are in at most two runs: up to the end, then from the start.
+            int first = Math.Min(count, Capacity - _start);
+            _buffer.AsSpan(_start, first).CopyTo(destination);
+            _buffer.AsSpan(0, count - first).CopyTo(destination.Slice(first));
             _start = (_start + count) % Capacity;
             _length -= count;
             _waiters.WakeAll();
@@ -64,7 +67,9 @@ namespace Kerla.Kernel.Fs
                     continue;
                 }
                 int count = Math.Min(source.Length - written, Capacity - _length);
-                for (int i = 0; i < count; i++) _buffer[(_start + _length + i) % Capacity] = source[written + i];
+                int end = (_start + _length) % Capacity, first = Math.Min(count, Capacity - end);
+                source.Slice(written, first).CopyTo(_buffer.AsSpan(end));
+                source.Slice(written + first, count - first).CopyTo(_buffer);
                 _length += count;
                 written += count;
                 _waiters.WakeAll();

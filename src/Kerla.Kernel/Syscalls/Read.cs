@@ -6,7 +6,7 @@ namespace Kerla.Kernel.Syscalls
     // read(2): from the descriptor's open file at its offset.
     public static class Read
     {
-        private const int Chunk = 512;
+        private const int Chunk = 2048;
 
         [Syscall(SyscallNumber.Read)]
         public static SyscallResult Handle(Fd fd, UserPtr<byte> buffer, nuint count)
@@ -27,7 +27,10 @@ namespace Kerla.Kernel.Syscalls
                 file.Offset += n;
                 done += (ulong)n;
                 // Only a regular file goes on: a pipe or terminal returns what it had.
-                if (n < length || file.Inode.Type != FileType.Regular) break;
+                // Files give all that was asked; a pipe what it holds without waiting
+                // again; a terminal one line (or what raw mode has).
+                if (n < length) break;
+                if (file.Inode.Type == FileType.Fifo ? file.Inode.Size == 0 : file.Inode.Type != FileType.Regular) break;
             }
             return (long)done;
         }

@@ -7,7 +7,7 @@ namespace Kerla.Kernel.Syscalls
     // a bad page fails only its own bytes (Linux returns what was written before it).
     public static class Write
     {
-        private const int Chunk = 256;
+        private const int Chunk = 2048;
 
         [Syscall(SyscallNumber.Write)]
         public static SyscallResult Handle(Fd fd, [TraceBuffer("count")] UserPtr<byte> buffer, nuint count)
