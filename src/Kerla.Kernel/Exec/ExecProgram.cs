@@ -24,12 +24,18 @@ namespace Kerla.Kernel.Exec
             if (error != 0) return error;
             if (inode!.IsDirectory) return Errno.EACCES;
             if (inode.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
-            byte[] file = new byte[inode.Size];
-            inode.Read(0, file);
+            // A tmpfs file is read where it is; anything else is copied first.
+            byte[]? copy = null;
+            if (!inode.TryGetContents(out ReadOnlySpan<byte> file))
+            {
+                copy = new byte[inode.Size];
+                inode.Read(0, copy);
+                file = copy;
+            }
             if (file.Length >= 2 && file[0] == (byte)'#' && file[1] == (byte)'!')
             {
                 error = Script(file, path, argv, out string interpreter, out string[] interpreterArgv);
-                Runtime.ObjectAllocator.Free(file);
+                Memory.KernelObjects.Free(copy);
                 if (error != 0) return error;
                 if (depth >= MaxInterpreters) return Errno.ELOOP;
                 return Run(process, interpreter, interpreterArgv, envp, depth + 1, out entry, out stack);
@@ -37,7 +43,7 @@ namespace Kerla.Kernel.Exec
             ElfImage? image = ElfImage.Parse(file, out error);
             if (image is null)
             {
-                Runtime.ObjectAllocator.Free(file);
+                Memory.KernelObjects.Free(copy);
                 return error;
             }
             Memory.AddressSpace oldMemory = process.Memory;
@@ -47,7 +53,7 @@ namespace Kerla.Kernel.Exec
             ulong root = platform.NewAddressSpace();
             if (root == 0)
             {
-                Runtime.ObjectAllocator.Free(file);
+                Memory.KernelObjects.Free(copy);
                 image.Release();
                 return Errno.ENOMEM;
             }
@@ -55,7 +61,7 @@ namespace Kerla.Kernel.Exec
             process.Memory = new Memory.AddressSpace();
             string exePath = AbsolutePath(process, path);
             error = ExecLoader.Load(image, file, argv, envp, path, exePath, process, out entry, out stack);
-            Runtime.ObjectAllocator.Free(file);
+            Memory.KernelObjects.Free(copy);
             image.Release();
             // A vfork child's old memory is its parent's: left alone.
             bool shared = process.SharesParentMemory;
@@ -91,7 +97,7 @@ namespace Kerla.Kernel.Exec
 
         // "#!interpreter [one argument]": the interpreter runs with the script's
         // path in place of argv[0] (execve(2), Interpreter scripts).
-        private static Errno Script(byte[] file, string path, string[] argv, out string interpreter, out string[] newArgv)
+        private static Errno Script(ReadOnlySpan<byte> file, string path, string[] argv, out string interpreter, out string[] newArgv)
         {
             interpreter = "";
             newArgv = argv;
@@ -119,7 +125,7 @@ namespace Kerla.Kernel.Exec
             return 0;
         }
 
-        private static string Latin1(byte[] bytes, int start, int end)
+        private static string Latin1(ReadOnlySpan<byte> bytes, int start, int end)
         {
             char[] chars = new char[end - start];
             for (int i = 0; i < chars.Length; i++) chars[i] = (char)bytes[start + i];

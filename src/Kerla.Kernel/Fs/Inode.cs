@@ -84,6 +84,14 @@ namespace Kerla.Kernel.Fs
         // Symbolic links.
         public virtual string? LinkTarget => null;
 
+        // The whole contents when the file already holds them in memory (tmpfs),
+        // so that exec reads the program without a copy; false otherwise.
+        public virtual bool TryGetContents(out ReadOnlySpan<byte> contents)
+        {
+            contents = default;
+            return false;
+        }
+
         // open(2): the inode the open file works on (a device may stand for
         // another, as /dev/tty for the controlling terminal), or an errno.
         public virtual Errno Open(out Inode opened)

@@ -207,6 +207,12 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return count;
         }
 
+        public override bool TryGetContents(out ReadOnlySpan<byte> contents)
+        {
+            contents = new ReadOnlySpan<byte>(_data, 0, (int)_size);
+            return true;
+        }
+
         public override long Write(long offset, ReadOnlySpan<byte> source)
         {
             long end = offset + source.Length;
