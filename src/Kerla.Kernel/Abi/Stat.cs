@@ -65,3 +65,22 @@ namespace Kerla.Kernel.Abi
     [Field("d_name", "char[0]")]
     public readonly ref partial struct LinuxDirent64 { }
 }
+
+namespace Kerla.Kernel.Abi
+{
+    // statfs(2), fstatfs(2) on x86_64 (asm-generic/statfs.h, 64-bit words).
+    [LinuxStruct("statfs", "asm/statfs.h")]
+    [Field("f_type", "long")]
+    [Field("f_bsize", "long")]
+    [Field("f_blocks", "long")]
+    [Field("f_bfree", "long")]
+    [Field("f_bavail", "long")]
+    [Field("f_files", "long")]
+    [Field("f_ffree", "long")]
+    [Field("f_fsid", "int[2]")]
+    [Field("f_namelen", "long")]
+    [Field("f_frsize", "long")]
+    [Field("f_flags", "long")]
+    [Field("f_spare", "long[4]")]
+    public readonly ref partial struct Statfs { }
+}

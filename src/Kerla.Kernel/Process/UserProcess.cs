@@ -107,6 +107,9 @@ namespace Kerla.Kernel.Process
                 Sid = Sid,
                 HasControllingTty = HasControllingTty,
             };
+            KernelObjects.Free(child.CommandLine); // the empty one the constructor made
+            child.CommandLine = new byte[CommandLine.Length];
+            Array.Copy(CommandLine, child.CommandLine, CommandLine.Length);
             AddChild(child);
             return child;
         }
@@ -174,6 +177,7 @@ namespace Kerla.Kernel.Process
             KernelObjects.Free(Credentials);
             ReleaseString(Name);
             ReleaseString(ExePath);
+            KernelObjects.Free(CommandLine);
             if (ProcDirectory is not null)
             {
                 ProcDirectory.Release();
@@ -234,6 +238,20 @@ namespace Kerla.Kernel.Process
         public string Name { get; private set; } = "";
         // The path the program was executed as (/proc/self/exe).
         public string ExePath { get; private set; } = "";
+        // argv as exec gave it, each argument followed by a NUL (/proc/<pid>/cmdline).
+        public byte[] CommandLine { get; private set; } = new byte[0];
+
+        public void SetCommandLine(string[] argv)
+        {
+            int length = 0;
+            foreach (string a in argv) length += a.Length + 1;
+            byte[] bytes = new byte[Math.Min(length, 4096)];
+            int at = 0;
+            foreach (string a in argv)
+                for (int i = 0; i <= a.Length && at < bytes.Length; i++) bytes[at++] = i < a.Length ? (byte)a[i] : (byte)0;
+            KernelObjects.Free(CommandLine);
+            CommandLine = bytes;
+        }
 
         // Name and ExePath are shared with the parent after fork (strings do not
         // change); the last process that holds one frees it. "" is the literal

@@ -14,8 +14,13 @@ cat /proc/self/comm
 cut -d' ' -f2,3 /proc/self/stat
 grep -E '^(proc|tmpfs) ' /proc/mounts | cut -d' ' -f1-3
 grep -c '^MemTotal: ' /proc/meminfo
+cat /proc/cmdline
+cat /proc/self/cmdline | tr '\0' ' '
+echo
+stat -f -c '%T' / /proc
 echo hello > /tmp/f && cat /tmp/f
 mount -t devtmpfs devtmpfs /dev && echo "devtmpfs mounted"
+stat -f -c '%T' /dev
 stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/console
 echo gone > /dev/null && cat /dev/null && echo "null swallowed it"
 head -c 8 /dev/zero | od -An -tx1
@@ -52,4 +57,5 @@ echo "SIGABRT: $?"
 sh -c 'trap "echo child caught TERM; exit 7" TERM; kill $$; echo not here'
 echo "trapped TERM: $?"
 echo "=== end"
+cat /proc/version
 poweroff -f

@@ -58,7 +58,7 @@ namespace Kerla.Kernel.Fs.Procfs
     {
         private readonly UserProcess _process;
         private readonly Inode _parent;
-        private readonly string[] _names = { "comm", "exe", "stat", "status" };
+        private readonly string[] _names = { "cmdline", "comm", "exe", "stat", "status" };
         private readonly Inode[] _entries;
 
         public ProcessDirectory(UserProcess process, Inode parent) : base(FileType.Directory, 0x16d, 0, 0)
@@ -68,6 +68,7 @@ namespace Kerla.Kernel.Fs.Procfs
             Name = process.Pid.ToString();
             _entries = new Inode[]
             {
+                new ProcFile(CommandLine),
                 new ProcFile(Comm),
                 new ProcSymlink(() => _process.ExePath),
                 new ProcFile(Stat),
@@ -108,6 +109,14 @@ namespace Kerla.Kernel.Fs.Procfs
         }
 
         private char State => _process.IsZombie ? 'Z' : _process.Stopped ? 'T' : _process.Task?.State == TaskState.Runnable ? 'R' : 'S';
+
+        // The arguments exec gave, each ended by a NUL (empty for a zombie).
+        private void CommandLine(ref ProcText text)
+        {
+            if (_process.IsZombie) return;
+            byte[] args = _process.CommandLine;
+            for (int i = 0; i < args.Length; i++) text.Append((char)args[i]);
+        }
 
         private void Comm(ref ProcText text)
         {

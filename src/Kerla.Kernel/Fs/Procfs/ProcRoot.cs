@@ -9,7 +9,7 @@ namespace Kerla.Kernel.Fs.Procfs
     public sealed class ProcRoot : Inode
     {
         public const ulong Device = 0x16;
-        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime" };
+        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems" };
         private readonly Inode[] _files;
 
         public ProcRoot() : base(FileType.Directory, 0x16d, 0, 0)
@@ -21,6 +21,9 @@ namespace Kerla.Kernel.Fs.Procfs
                 new ProcFile(Metrics),
                 new ProcFile(Mounts),
                 new ProcFile(Uptime),
+                new ProcFile(KernelCommandLine),
+                new ProcFile(Version),
+                new ProcFile(Filesystems),
             };
         }
 
@@ -131,6 +134,27 @@ namespace Kerla.Kernel.Fs.Procfs
                 text.Append(m.Path); text.Append(' ');
                 text.Append(m.Type); text.Append(" rw 0 0\n");
             }
+        }
+
+        private static void KernelCommandLine(ref ProcText text)
+        {
+            text.Append(KernelHost.CommandLine.Text);
+            text.Append('\n');
+        }
+
+        private static void Version(ref ProcText text)
+        {
+            text.Append("Linux version ");
+            text.Append(Syscalls.Uname.Release);
+            text.Append(" (Kerla for .NET ");
+            text.Append(PackageInfo.Version);
+            text.Append(") #1\n");
+        }
+
+        // What mount(2) takes; none needs a device.
+        private static void Filesystems(ref ProcText text)
+        {
+            text.Append("nodev\tproc\nnodev\ttmpfs\nnodev\tdevtmpfs\n");
         }
 
         // Seconds since boot and idle seconds (not counted yet: 0).
