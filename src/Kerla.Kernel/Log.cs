@@ -15,10 +15,36 @@ namespace Kerla.Kernel
 
     // The kernel log (printk): each line stamped with the time since boot,
     // `[    1.234567] message`, written to the console when its level is below the
-    // console log level (`loglevel=`, `quiet` = 4), as on Linux.
+    // console log level (`loglevel=`, `quiet` = 4), as on Linux, and kept, at
+    // every level, in a ring buffer that syslog(2) reads (`<6>[...] message`).
     public static class Log
     {
         private static Platform? s_platform;
+        public const int BufferSize = 16384;
+        private static readonly byte[] s_ring = new byte[BufferSize];
+        // Bytes ever written, and the first not yet taken by SYSLOG_ACTION_READ.
+        private static ulong s_written, s_read;
+
+        public static ulong Written => s_written;
+
+        // Readers waiting for new messages (SYSLOG_ACTION_READ).
+        public static readonly Process.WaitQueue Readers = new Process.WaitQueue();
+        public static ulong FirstKept => s_written > BufferSize ? s_written - BufferSize : 0;
+
+        // The kept byte at absolute position `position`.
+        public static byte At(ulong position) => s_ring[position % BufferSize];
+
+        public static ulong ReadPosition
+        {
+            get => s_read < FirstKept ? FirstKept : s_read;
+            set => s_read = value;
+        }
+
+        // SYSLOG_ACTION_CLEAR: what is kept now is not returned again.
+        public static void Clear() => s_read = s_cleared = s_written;
+
+        private static ulong s_cleared;
+        public static ulong FirstUncleared => s_cleared < FirstKept ? FirstKept : s_cleared;
 
         public static int ConsoleLevel { get; set; } = 7;
 
@@ -33,10 +59,42 @@ namespace Kerla.Kernel
 
         public static void Write(LogLevel level, string message)
         {
-            if ((int)level >= ConsoleLevel || s_platform is null) return;
-            WriteTimestamp(s_platform.NanosecondsSinceBoot);
+            if (s_platform is null) return;
+            ulong now = s_platform.NanosecondsSinceBoot;
+            Keep(level, now, message);
+            Readers.WakeAll();
+            if ((int)level >= ConsoleLevel) return;
+            WriteTimestamp(now);
             WriteRaw(message);
             WriteRaw("\n");
+        }
+
+        // "<level>[seconds.micros] message\n" into the ring, without allocating.
+        private static void Keep(LogLevel level, ulong nanoseconds, string message)
+        {
+            Put((byte)'<');
+            Put((byte)('0' + (int)level));
+            Put((byte)'>');
+            Put((byte)'[');
+            PutNumber(nanoseconds / 1000000000, 5, (byte)' ');
+            Put((byte)'.');
+            PutNumber(nanoseconds / 1000 % 1000000, 6, (byte)'0');
+            Put((byte)']');
+            Put((byte)' ');
+            for (int i = 0; i < message.Length; i++) Put(message[i] < 256 ? (byte)message[i] : (byte)'?');
+            Put((byte)'\n');
+        }
+
+        private static void Put(byte b) => s_ring[s_written++ % BufferSize] = b;
+
+        private static void PutNumber(ulong value, int width, byte pad)
+        {
+            int digits = 1;
+            for (ulong v = value; v >= 10; v /= 10) digits++;
+            for (int i = digits; i < width; i++) Put(pad);
+            ulong divisor = 1;
+            for (int i = 1; i < digits; i++) divisor *= 10;
+            for (; divisor > 0; divisor /= 10) Put((byte)('0' + value / divisor % 10));
         }
 
         // Straight to the console: no timestamp, no level, no allocation.

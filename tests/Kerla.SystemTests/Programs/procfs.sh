@@ -15,6 +15,7 @@ cut -d' ' -f2,3 /proc/self/stat
 grep -E '^(proc|tmpfs) ' /proc/mounts | cut -d' ' -f1-3
 grep -c '^MemTotal: ' /proc/meminfo
 cat /proc/cmdline
+dmesg | grep -c 'Run /init as init process'
 cat /proc/self/cmdline | tr '\0' ' '
 echo
 stat -f -c '%T' / /proc
