@@ -396,3 +396,27 @@ public class StartupAndErrorTests
         Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
     }
 }
+
+public class SystemFiguresTests
+{
+    // /proc/loadavg, /proc/stat, top, uptime and free show figures that move
+    // with the system's state: a busy loop raises the load and the user time.
+    [Fact]
+    public void LoadAndCpuFiguresFollowTheSystem()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-load").FullName;
+        var files = new Dictionary<string, string> { ["/init"] = Initramfs.ProgramSource("load.sh"), ["/bin/busybox"] = "/bin/busybox" };
+        foreach (string applet in new[] { "sh", "mkdir", "mount", "cut", "head", "sleep", "kill", "top", "grep", "uptime", "free", "poweroff" })
+            files["/bin/" + applet] = "->busybox";
+        BootResult boot = Qemu.BootInitrd(Initramfs.Pack(dir, files), "console=ttyS0 quiet");
+        string o = boot.Output;
+        Assert.Contains("idle load: 0.00\n", o);
+        Match busy = Regex.Match(o, @"busy load: (\d+\.\d\d)\n");
+        Assert.True(busy.Success, boot.ToString());
+        Assert.True(double.Parse(busy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0.05, $"load after a busy loop: {busy.Groups[1].Value}");
+        long before = long.Parse(Regex.Match(o, @"user ticks before: (\d+)\n").Groups[1].Value);
+        long after = long.Parse(Regex.Match(o, @"user ticks after: (\d+)\n").Groups[1].Value);
+        Assert.True(after - before > 100, $"user ticks went from {before} to {after} during 11 s of a busy loop");
+        Assert.Matches(@"\n1\n1\n1\n", o);
+    }
+}

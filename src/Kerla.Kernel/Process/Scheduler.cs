@@ -79,6 +79,7 @@ namespace Kerla.Kernel.Process
             next ??= current.State == TaskState.Runnable && current != s_idle ? current : s_idle!;
             s_ticksLeft = TimeSliceTicks;
             if (next == current) return;
+            Switches++;
             Current = next;
             UserProcess.Current = next.Process;
             KernelHost.Platform.Switch(current.Context, next.Context, next.Process?.AddressSpaceRoot ?? 0);
@@ -115,12 +116,36 @@ namespace Kerla.Kernel.Process
         // as user time if the tick interrupted user mode. The idle task is nobody's.
         public static void ChargeTick(bool userMode)
         {
+            LoadAverage.Tick();
             UserProcess? process = Current?.Process;
-            if (process is null) return;
+            if (process is null)
+            {
+                IdleTicks++;
+                return;
+            }
+            if (userMode) UserTicks++;
+            else SystemTicks++;
             ulong tick = 1000000000UL / (ulong)KernelHost.Platform.TimerHz;
             if (userMode) process.Cpu.User += tick;
             else process.Cpu.System += tick;
             Itimers.Charge(process, tick, userMode);
+        }
+
+        // System-wide CPU ticks (/proc/stat) and task switches.
+        public static ulong UserTicks { get; private set; }
+        public static ulong SystemTicks { get; private set; }
+        public static ulong IdleTicks { get; private set; }
+        public static ulong Switches { get; private set; }
+
+        // Tasks that want the CPU (the load average counts them).
+        public static int RunnableCount
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < s_count; i++) if (s_tasks[i].State == TaskState.Runnable) n++;
+                return n;
+            }
         }
 
         // The timer, from user mode: take turns.

@@ -197,6 +197,8 @@ namespace Kerla.Kernel.Process
 
         private static int s_nextPid = 2;
         public static int AllocatePid() => s_nextPid++;
+        // The most recent PID given out (/proc/loadavg).
+        public static int LastPid => s_nextPid - 1;
         public AddressSpace Memory { get; set; }
         public ulong RobustListHead { get; set; }
         public ulong ClearChildTid { get; set; }

@@ -3,8 +3,8 @@ using Kerla.Kernel.Abi;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // sysinfo(2): uptime, memory from the page allocator, the number of processes.
-    // No load average yet (the scheduler does not measure it): 0.
+    // sysinfo(2): uptime, the load averages, memory from the page allocator,
+    // the number of processes.
     public static class SysinfoSyscall
     {
         [Syscall(SyscallNumber.Sysinfo)]
@@ -17,6 +17,10 @@ namespace Kerla.Kernel.Syscalls
             s.totalram = KernelHost.Pages.TotalPages * Memory.PageAllocator.PageSize;
             s.freeram = KernelHost.Pages.FreePages * Memory.PageAllocator.PageSize;
             s.procs = (ushort)Process.Scheduler.TaskCount;
+            // SI_LOAD_SHIFT is 16 fraction bits; the averages keep 11.
+            for (int i = 0; i < 3; i++)
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(s.loads.Slice(i * 8),
+                    Process.LoadAverage.Get(i) << (16 - Process.LoadAverage.FixedShift));
             s.mem_unit = 1;
             return UserMemory.Write(info, bytes) ? 0 : Errno.EFAULT;
         }

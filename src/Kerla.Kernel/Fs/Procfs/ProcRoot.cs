@@ -9,7 +9,7 @@ namespace Kerla.Kernel.Fs.Procfs
     public sealed class ProcRoot : Inode
     {
         public const ulong Device = 0x16;
-        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems" };
+        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems", "loadavg", "stat" };
         private readonly Inode[] _files;
 
         public ProcRoot() : base(FileType.Directory, 0x16d, 0, 0)
@@ -24,6 +24,8 @@ namespace Kerla.Kernel.Fs.Procfs
                 new ProcFile(KernelCommandLine),
                 new ProcFile(Version),
                 new ProcFile(Filesystems),
+                new ProcFile(Loadavg),
+                new ProcFile(Stat),
             };
         }
 
@@ -157,11 +159,53 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Append("nodev\tproc\nnodev\ttmpfs\nnodev\tdevtmpfs\n");
         }
 
-        // Seconds since boot and idle seconds (not counted yet: 0).
+        // "1.00 0.50 0.20 running/all last-pid", as proc_loadavg(5).
+        private static void Loadavg(ref ProcText text)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                ulong load = LoadAverage.Get(i) + (1UL << (LoadAverage.FixedShift - 1)) / 100; // rounded to hundredths
+                text.Append(load >> LoadAverage.FixedShift);
+                text.Append('.');
+                ulong hundredths = ((load & ((1UL << LoadAverage.FixedShift) - 1)) * 100) >> LoadAverage.FixedShift;
+                if (hundredths < 10) text.Append('0');
+                text.Append(hundredths);
+                text.Append(' ');
+            }
+            text.Append((ulong)Scheduler.RunnableCount);
+            text.Append('/');
+            text.Append((ulong)Scheduler.TaskCount);
+            text.Append(' ');
+            text.Append((ulong)(UserProcess.LastPid));
+            text.Append('\n');
+        }
+
+        // The system-wide CPU time in USER_HZ ticks (one CPU), and counters, as
+        // proc_stat(5) lays them out.
+        private static void Stat(ref ProcText text)
+        {
+            ulong perTick = 100 / (ulong)KernelHost.Platform.TimerHz; // USER_HZ is 100
+            for (int cpu = 0; cpu < 2; cpu++)
+            {
+                text.Append(cpu == 0 ? "cpu  " : "cpu0 ");
+                text.Append(Scheduler.UserTicks * perTick); text.Append(" 0 ");
+                text.Append(Scheduler.SystemTicks * perTick); text.Append(' ');
+                text.Append(Scheduler.IdleTicks * perTick); text.Append(" 0 0 0 0 0 0\n");
+            }
+            text.Append("intr 0\nctxt "); text.Append(Scheduler.Switches);
+            text.Append("\nbtime "); text.Append(KernelHost.Platform.BootRealTime);
+            text.Append("\nprocesses "); text.Append(Syscalls.Clone.Forks);
+            text.Append("\nprocs_running "); text.Append((ulong)Scheduler.RunnableCount);
+            text.Append("\nprocs_blocked 0\n");
+        }
+
+        // Seconds since boot and seconds the CPU spent idle.
         private static void Uptime(ref ProcText text)
         {
             text.AppendCentiseconds(KernelHost.Platform.NanosecondsSinceBoot);
-            text.Append(" 0.00\n");
+            text.Append(' ');
+            text.AppendCentiseconds(Scheduler.IdleTicks * (1000000000UL / (ulong)KernelHost.Platform.TimerHz));
+            text.Append('\n');
         }
     }
 }
