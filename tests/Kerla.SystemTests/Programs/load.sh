@@ -16,4 +16,6 @@ echo "user ticks after: $2"
 top -bn1 | grep -c '^Load average: '
 uptime | grep -c 'load average: '
 free | grep -c '^Mem: '
+grep -c ' r-xp 00000000 00:00 0 .*/bin/busybox$' /proc/self/maps
+grep -c ' rw-p 00000000 00:00 0 .*\[stack\]$' /proc/self/maps
 poweroff -f

@@ -58,7 +58,7 @@ namespace Kerla.Kernel.Fs.Procfs
     {
         private readonly UserProcess _process;
         private readonly Inode _parent;
-        private readonly string[] _names = { "cmdline", "comm", "exe", "stat", "status" };
+        private readonly string[] _names = { "cmdline", "comm", "exe", "maps", "stat", "status" };
         private readonly Inode[] _entries;
 
         public ProcessDirectory(UserProcess process, Inode parent) : base(FileType.Directory, 0x16d, 0, 0)
@@ -71,6 +71,7 @@ namespace Kerla.Kernel.Fs.Procfs
                 new ProcFile(CommandLine),
                 new ProcFile(Comm),
                 new ProcSymlink(() => _process.ExePath),
+                new ProcFile(Maps),
                 new ProcFile(Stat),
                 new ProcFile(Status),
             };
@@ -145,7 +146,54 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Append(p.Cpu.System / tick); text.Append(' ');
             text.Append(p.ReapedChildrenCpu.User / tick); text.Append(' ');
             text.Append(p.ReapedChildrenCpu.System / tick);
-            text.Append(" 20 0 1 0 0 0 0\n");
+            text.Append(" 20 0 1 0 0 ");
+            text.Append(VirtualSize());
+            text.Append(" 0\n");
+        }
+
+        private ulong VirtualSize()
+        {
+            if (_process.IsZombie) return 0;
+            Memory.AddressSpace memory = _process.Memory;
+            ulong size = 0;
+            for (int i = 0; i < memory.Count; i++) size += memory[i].End - memory[i].Start;
+            return size;
+        }
+
+        // proc_pid_maps(5): one line per mapping; no file offsets or inodes are
+        // kept, so they read 0.
+        private void Maps(ref ProcText text)
+        {
+            if (_process.IsZombie) return;
+            Memory.AddressSpace memory = _process.Memory;
+            for (int i = 0; i < memory.Count; i++)
+            {
+                Memory.Vma v = memory[i];
+                int start = text.Length;
+                Hex(ref text, v.Start);
+                text.Append('-');
+                Hex(ref text, v.End);
+                text.Append(' ');
+                text.Append((v.Protection & Memory.Protection.Read) != 0 ? 'r' : '-');
+                text.Append((v.Protection & Memory.Protection.Write) != 0 ? 'w' : '-');
+                text.Append((v.Protection & Memory.Protection.Exec) != 0 ? 'x' : '-');
+                text.Append(v.Shared ? 's' : 'p');
+                text.Append(" 00000000 00:00 0");
+                if (v.Name.Length > 0)
+                {
+                    while (text.Length - start < 73) text.Append(' ');
+                    text.Append(v.Name);
+                }
+                text.Append('\n');
+            }
+        }
+
+        private static void Hex(ref ProcText text, ulong value)
+        {
+            int digits = 1;
+            for (ulong v = value >> 4; v != 0; v >>= 4) digits++;
+            for (int i = digits; i < 8; i++) text.Append('0');
+            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) text.Append("0123456789abcdef"[(int)((value >> shift) & 15)]);
         }
 
         private void Status(ref ProcText text)
