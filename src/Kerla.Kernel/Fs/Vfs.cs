@@ -169,8 +169,6 @@ namespace Kerla.Kernel.Fs
                     Drop(lastName, path);
                     if (!last) Memory.KernelObjects.Free(rest);
                     Errno e = Walk(joined, current, followLast, ref links, out result, out parent, out lastName, out missingLast);
-                    // The name the caller gets must outlive `joined`.
-                    if ((object)lastName == joined) lastName = new string(joined.AsSpan());
                     if (joined.Length > 0) Memory.KernelObjects.Free(joined);
                     return e;
                 }
