@@ -52,6 +52,10 @@ namespace Kerla.Kernel.Fs
         public virtual long Write(long offset, ReadOnlySpan<byte> source) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
         public virtual Errno Truncate(long length) => IsDirectory ? Errno.EISDIR : Errno.EINVAL;
 
+        // fallocate(2) on a regular file: make [offset, offset + length) exist
+        // (growing the size unless keepSize), or zero it (punchHole).
+        public virtual Errno Allocate(long offset, long length, bool keepSize, bool punchHole) => Errno.EOPNOTSUPP;
+
         // Directories.
         public virtual Inode? Lookup(string name) => null;
         public virtual Inode? Parent => null;

@@ -249,5 +249,31 @@ int main(void)
     show("utimensat bad flags", utimensat(AT_FDCWD, "sized", NULL, 0x4));
     close(tf);
     unlink("sized");
+    /* fallocate */
+    int fa = open("allocated", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    struct stat fa_st;
+    show("fallocate", fallocate(fa, 0, 0, 8192));
+    fstat(fa, &fa_st);
+    printf("  size %ld\n", (long)fa_st.st_size);
+    show("fallocate keeping the size", fallocate(fa, FALLOC_FL_KEEP_SIZE, 8192, 4096));
+    fstat(fa, &fa_st);
+    printf("  size %ld\n", (long)fa_st.st_size);
+    pwrite(fa, "abcdefgh", 8, 0);
+    show("fallocate punching a hole", fallocate(fa, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 2, 4));
+    char holed[8];
+    pread(fa, holed, 8, 0);
+    printf("  %c%c %d%d%d%d %c%c\n", holed[0], holed[1], holed[2], holed[3], holed[4], holed[5], holed[6], holed[7]);
+    show("fallocate punching without keeping the size", fallocate(fa, FALLOC_FL_PUNCH_HOLE, 0, 1));
+    show("fallocate of nothing", fallocate(fa, 0, 0, 0));
+    int fa_ro = open("allocated", O_RDONLY);
+    show("fallocate read-only", fallocate(fa_ro, 0, 0, 1));
+    close(fa_ro);
+    int fa_p[2];
+    pipe(fa_p);
+    show("fallocate a pipe", fallocate(fa_p[1], 0, 0, 1));
+    close(fa_p[0]);
+    close(fa_p[1]);
+    close(fa);
+    unlink("allocated");
     return 0;
 }

@@ -235,6 +235,24 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return 0;
         }
 
+        public override Errno Allocate(long offset, long length, bool keepSize, bool punchHole)
+        {
+            long end = offset + length;
+            if (end > int.MaxValue || end < offset) return Errno.EFBIG;
+            if (punchHole)
+            {
+                // The range reads back as zeros; the size stays.
+                if (offset < _size) new Span<byte>(_data, (int)offset, (int)(Math.Min(end, _size) - offset)).Clear();
+            }
+            else
+            {
+                Grow(end);
+                if (!keepSize && end > _size) _size = end;
+            }
+            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            return 0;
+        }
+
         private void Grow(long size)
         {
             if (size <= _data.Length) return;
