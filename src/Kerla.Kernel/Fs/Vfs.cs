@@ -124,7 +124,8 @@ namespace Kerla.Kernel.Fs
             lastName = "";
             if (path.Length == 0) return Errno.ENOENT;
             if (path.Length >= PathMax) return Errno.ENAMETOOLONG;
-            Inode current = path[0] == '/' ? Root! : cwd;
+            Inode processRoot = Process.UserProcess.Current?.Root ?? Root!;
+            Inode current = path[0] == '/' ? processRoot : cwd;
             int pos = 0;
             bool trailingSlash = path[path.Length - 1] == '/';
             while (true)
@@ -152,7 +153,7 @@ namespace Kerla.Kernel.Fs
                 bool last = next >= path.Length;
                 if (!current.IsDirectory) return Errno.ENOTDIR;
                 parent = current;
-                Inode? child = name == "." ? current : name == ".." ? ParentOf(current) : current.Lookup(name);
+                Inode? child = name == "." ? current : name == ".." ? (current == processRoot ? current : ParentOf(current)) : current.Lookup(name);
                 if (child is not null) child = Covering(child);
                 if (child is null)
                 {

@@ -96,6 +96,7 @@ namespace Kerla.Kernel.Process
                 SharesParentMemory = shareMemory,
                 Parent = this,
                 Cwd = Cwd,
+                Root = Root,
                 Umask = Umask,
                 BlockedSignals = BlockedSignals,
                 AltStackBase = AltStackBase,
@@ -279,6 +280,8 @@ namespace Kerla.Kernel.Process
         }
         public Fs.FileTable Files { get; private set; }
         public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
+        // Where absolute paths start and ".." stops (chroot(2)).
+        public Fs.Inode Root { get; set; } = Fs.Vfs.Root!;
         public string CwdPath { get; set; } = "/";
 
         public static UserProcess? Current { get; set; }

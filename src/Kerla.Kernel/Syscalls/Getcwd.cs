@@ -24,6 +24,7 @@ namespace Kerla.Kernel.Syscalls
             string path = "";
             for (int depth = 0; depth < 256; depth++)
             {
+                if (directory == UserProcess.Current?.Root) break;
                 Inode? parent = Vfs.ParentOf(directory);
                 if (parent is null || parent == directory) break;
                 string? name = null;

@@ -275,5 +275,32 @@ int main(void)
     close(fa_p[1]);
     close(fa);
     unlink("allocated");
+    /* chroot, in a child so that the rest keeps its root */
+    fflush(stdout);
+    pid_t jailed = fork();
+    if (jailed == 0) {
+        struct stat js;
+        char where[64];
+        show("chroot to a file", chroot("etc/lines"));
+        show("chroot to a missing directory", chroot("nothere"));
+        show("chroot", chroot("tree"));
+        show("  stat /b inside", stat("/b", &js));
+        show("  stat /../b inside", stat("/../b", &js));
+        show("  stat /tree from inside", stat("/tree", &js));
+        chdir("/");
+        show("  getcwd", getcwd(where, sizeof where) ? (long)strlen(where) : -1);
+        printf("  cwd %s\n", where);
+        fflush(stdout);
+        pid_t nobody = fork();
+        if (nobody == 0) {
+            setuid(1000);
+            show("  chroot as uid 1000", chroot("/"));
+            fflush(stdout);
+            _exit(0);
+        }
+        waitpid(nobody, NULL, 0);
+        _exit(0);
+    }
+    waitpid(jailed, NULL, 0);
     return 0;
 }
