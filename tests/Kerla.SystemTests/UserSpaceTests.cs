@@ -407,7 +407,7 @@ public class SystemFiguresTests
     {
         string dir = Directory.CreateTempSubdirectory("kerla-load").FullName;
         var files = new Dictionary<string, string> { ["/init"] = Initramfs.ProgramSource("load.sh"), ["/bin/busybox"] = "/bin/busybox" };
-        foreach (string applet in new[] { "sh", "mkdir", "mount", "cut", "head", "sleep", "kill", "top", "grep", "uptime", "free", "poweroff" })
+        foreach (string applet in new[] { "sh", "mkdir", "mount", "cut", "head", "sleep", "kill", "top", "grep", "uptime", "free", "tr", "poweroff" })
             files["/bin/" + applet] = "->busybox";
         BootResult boot = Qemu.BootInitrd(Initramfs.Pack(dir, files), "console=ttyS0 quiet");
         string o = boot.Output;
@@ -420,5 +420,7 @@ public class SystemFiguresTests
         Assert.True(after - before > 100, $"user ticks went from {before} to {after} during 11 s of a busy loop");
         // top, uptime and free answered; /proc/self/maps shows the program and its stack.
         Assert.Matches(@"\n1\n1\n1\n1\n1\n", o);
+        // What the kernel gave init, as /proc/1/environ keeps it.
+        Assert.Contains("init's environment: HOME=/ TERM=linux \n", o);
     }
 }

@@ -85,7 +85,7 @@ namespace Kerla.Kernel.Exec
             int slash = path.LastIndexOf('/');
             process.SetName(new string(path.AsSpan(slash + 1, Math.Min(15, path.Length - slash - 1))));
             process.SetExePath(exePath);
-            process.SetCommandLine(argv);
+            process.SetCommandLine(argv, envp);
             process.Files.CloseOnExecAll();
             process.ResetSignalsForExec();
             process.HasExeced = true;

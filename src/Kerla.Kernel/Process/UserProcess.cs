@@ -108,9 +108,11 @@ namespace Kerla.Kernel.Process
                 Sid = Sid,
                 HasControllingTty = HasControllingTty,
             };
-            KernelObjects.Free(child.CommandLine); // the empty one the constructor made
-            child.CommandLine = new byte[CommandLine.Length];
-            Array.Copy(CommandLine, child.CommandLine, CommandLine.Length);
+            // Replacing the empty ones the constructor made.
+            KernelObjects.Free(child.CommandLine);
+            child.CommandLine = Copy(CommandLine);
+            KernelObjects.Free(child.Environment);
+            child.Environment = Copy(Environment);
             AddChild(child);
             return child;
         }
@@ -179,6 +181,7 @@ namespace Kerla.Kernel.Process
             ReleaseString(Name);
             ReleaseString(ExePath);
             KernelObjects.Free(CommandLine);
+            KernelObjects.Free(Environment);
             if (ProcDirectory is not null)
             {
                 ProcDirectory.Release();
@@ -241,19 +244,35 @@ namespace Kerla.Kernel.Process
         public string Name { get; private set; } = "";
         // The path the program was executed as (/proc/self/exe).
         public string ExePath { get; private set; } = "";
-        // argv as exec gave it, each argument followed by a NUL (/proc/<pid>/cmdline).
+        // argv and envp as exec gave them, each string followed by a NUL
+        // (/proc/<pid>/cmdline and environ; the first 4 KiB of each).
         public byte[] CommandLine { get; private set; } = new byte[0];
+        public byte[] Environment { get; private set; } = new byte[0];
 
-        public void SetCommandLine(string[] argv)
+        public void SetCommandLine(string[] argv, string[] envp)
+        {
+            KernelObjects.Free(CommandLine);
+            CommandLine = Pack(argv);
+            KernelObjects.Free(Environment);
+            Environment = Pack(envp);
+        }
+
+        private static byte[] Pack(string[] strings)
         {
             int length = 0;
-            foreach (string a in argv) length += a.Length + 1;
+            foreach (string a in strings) length += a.Length + 1;
             byte[] bytes = new byte[Math.Min(length, 4096)];
             int at = 0;
-            foreach (string a in argv)
+            foreach (string a in strings)
                 for (int i = 0; i <= a.Length && at < bytes.Length; i++) bytes[at++] = i < a.Length ? (byte)a[i] : (byte)0;
-            KernelObjects.Free(CommandLine);
-            CommandLine = bytes;
+            return bytes;
+        }
+
+        private static byte[] Copy(byte[] bytes)
+        {
+            byte[] copy = new byte[bytes.Length];
+            Array.Copy(bytes, copy, bytes.Length);
+            return copy;
         }
 
         // Name and ExePath are shared with the parent after fork (strings do not

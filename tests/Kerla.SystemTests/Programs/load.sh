@@ -18,4 +18,5 @@ uptime | grep -c 'load average: '
 free | grep -c '^Mem: '
 grep -c ' r-xp 00000000 00:00 0 .*/bin/busybox$' /proc/self/maps
 grep -c ' rw-p 00000000 00:00 0 .*\[stack\]$' /proc/self/maps
+echo "init's environment: $(tr '\0' ' ' < /proc/1/environ)"
 poweroff -f

@@ -58,7 +58,7 @@ namespace Kerla.Kernel.Fs.Procfs
     {
         private readonly UserProcess _process;
         private readonly Inode _parent;
-        private readonly string[] _names = { "cmdline", "comm", "exe", "maps", "stat", "status" };
+        private readonly string[] _names = { "cmdline", "comm", "environ", "exe", "maps", "stat", "status" };
         private readonly Inode[] _entries;
 
         public ProcessDirectory(UserProcess process, Inode parent) : base(FileType.Directory, 0x16d, 0, 0)
@@ -70,6 +70,7 @@ namespace Kerla.Kernel.Fs.Procfs
             {
                 new ProcFile(CommandLine),
                 new ProcFile(Comm),
+                new ProcFile(Environ),
                 new ProcSymlink(() => _process.ExePath),
                 new ProcFile(Maps),
                 new ProcFile(Stat),
@@ -111,12 +112,15 @@ namespace Kerla.Kernel.Fs.Procfs
 
         private char State => _process.IsZombie ? 'Z' : _process.Stopped ? 'T' : _process.Task?.State == TaskState.Runnable ? 'R' : 'S';
 
-        // The arguments exec gave, each ended by a NUL (empty for a zombie).
-        private void CommandLine(ref ProcText text)
+        // The arguments (and environment) exec gave, each ended by a NUL; empty
+        // for a zombie.
+        private void CommandLine(ref ProcText text) => Strings(ref text, _process.CommandLine);
+        private void Environ(ref ProcText text) => Strings(ref text, _process.Environment);
+
+        private void Strings(ref ProcText text, byte[] strings)
         {
             if (_process.IsZombie) return;
-            byte[] args = _process.CommandLine;
-            for (int i = 0; i < args.Length; i++) text.Append((char)args[i]);
+            for (int i = 0; i < strings.Length; i++) text.Append((char)strings[i]);
         }
 
         private void Comm(ref ProcText text)
