@@ -134,6 +134,70 @@ namespace Kerla.Arch.X64
             }
         }
 
+        private static string? s_vendor, s_modelName;
+
+        // CPUID 0: the vendor in EBX, EDX, ECX.
+        public override string CpuVendor
+        {
+            get
+            {
+                if (s_vendor is not null) return s_vendor;
+                uint* r = stackalloc uint[4];
+                System.Span<char> text = stackalloc char[12];
+                Native.Cpuid(0, 0, r);
+                int length = 0;
+                Append(text, ref length, r[1]);
+                Append(text, ref length, r[3]);
+                Append(text, ref length, r[2]);
+                return s_vendor = new string(text.Slice(0, length));
+            }
+        }
+
+        // CPUID 0x80000002-4: the brand string, when the CPU has one.
+        public override string CpuModelName
+        {
+            get
+            {
+                if (s_modelName is not null) return s_modelName;
+                uint* r = stackalloc uint[4];
+                Native.Cpuid(0x80000000, 0, r);
+                if (r[0] < 0x80000004) return s_modelName = "unknown";
+                System.Span<char> text = stackalloc char[48];
+                int length = 0;
+                for (uint leaf = 0x80000002; leaf <= 0x80000004; leaf++)
+                {
+                    Native.Cpuid(leaf, 0, r);
+                    for (int i = 0; i < 4; i++) Append(text, ref length, r[i]);
+                }
+                int start = 0;
+                while (start < length && text[start] == ' ') start++;
+                while (length > start && text[length - 1] == ' ') length--;
+                return s_modelName = new string(text.Slice(start, length - start));
+            }
+        }
+
+        // A register's four bytes as characters, up to a NUL.
+        private static void Append(System.Span<char> text, ref int length, uint register)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                char ch = (char)((register >> (8 * i)) & 0xff);
+                if (ch != 0) text[length++] = ch;
+            }
+        }
+
+        public override uint CpuSignature
+        {
+            get
+            {
+                uint* r = stackalloc uint[4];
+                Native.Cpuid(1, 0, r);
+                return r[0];
+            }
+        }
+
+        public override ulong CpuKilohertz => s_tscPerMs;
+
         [System.Runtime.InteropServices.DllImport("*", EntryPoint = "x64_rdrand"), System.Runtime.InteropServices.SuppressGCTransition]
         private static extern int Rdrand(ulong* value);
 

@@ -111,6 +111,13 @@ namespace Kerla.Kernel
         // A boot module's bytes (an initramfs), where the boot loader put them.
         public abstract System.ReadOnlySpan<byte> ModuleBytes(Boot.BootModule module);
 
+        // What /proc/cpuinfo says of the (one) CPU: vendor, family, model,
+        // stepping, model name, clock in kHz.
+        public abstract string CpuVendor { get; }
+        public abstract string CpuModelName { get; }
+        public abstract uint CpuSignature { get; }
+        public abstract ulong CpuKilohertz { get; }
+
         // AT_HWCAP for the ELF auxiliary vector (CPUID 1 EDX on x86_64).
         public abstract ulong HardwareCapabilities { get; }
 

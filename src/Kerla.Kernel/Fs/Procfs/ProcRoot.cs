@@ -9,7 +9,7 @@ namespace Kerla.Kernel.Fs.Procfs
     public sealed class ProcRoot : Inode
     {
         public const ulong Device = 0x16;
-        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems", "loadavg", "stat" };
+        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems", "loadavg", "stat", "cpuinfo" };
         private readonly Inode[] _files;
 
         public ProcRoot() : base(FileType.Directory, 0x16d, 0, 0)
@@ -26,6 +26,7 @@ namespace Kerla.Kernel.Fs.Procfs
                 new ProcFile(Filesystems),
                 new ProcFile(Loadavg),
                 new ProcFile(Stat),
+                new ProcFile(Cpuinfo),
             };
         }
 
@@ -197,6 +198,29 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Append("\nprocesses "); text.Append(Syscalls.Clone.Forks);
             text.Append("\nprocs_running "); text.Append((ulong)Scheduler.RunnableCount);
             text.Append("\nprocs_blocked 0\n");
+        }
+
+        // The one CPU, in the fields x86 Linux starts each entry with (family,
+        // model and stepping decoded from CPUID 1 as Linux does).
+        private static void Cpuinfo(ref ProcText text)
+        {
+            Platform platform = KernelHost.Platform;
+            uint signature = platform.CpuSignature;
+            uint family = (signature >> 8) & 0xf, model = (signature >> 4) & 0xf;
+            if (family == 0xf) family += (signature >> 20) & 0xff;
+            if (family >= 6) model += ((signature >> 16) & 0xf) << 4;
+            ulong khz = platform.CpuKilohertz;
+            text.Append("processor\t: 0\nvendor_id\t: "); text.Append(platform.CpuVendor);
+            text.Append("\ncpu family\t: "); text.Append((ulong)family);
+            text.Append("\nmodel\t\t: "); text.Append((ulong)model);
+            text.Append("\nmodel name\t: "); text.Append(platform.CpuModelName);
+            text.Append("\nstepping\t: "); text.Append((ulong)(signature & 0xf));
+            text.Append("\ncpu MHz\t\t: "); text.Append(khz / 1000); text.Append('.');
+            ulong fraction = khz % 1000;
+            if (fraction < 100) text.Append('0');
+            if (fraction < 10) text.Append('0');
+            text.Append(fraction);
+            text.Append("\nsiblings\t: 1\ncpu cores\t: 1\n\n");
         }
 
         // Seconds since boot and seconds the CPU spent idle.
