@@ -25,6 +25,7 @@ namespace Kerla.Kernel
         public static int CurrentPid => Process.UserProcess.Current?.Pid ?? 1;
 
         public static string Hostname { get; set; } = "(none)";
+        public static string DomainName { get; set; } = "(none)";
 
         // Seconds since the Unix epoch (CLOCK_REALTIME, whole seconds).
         public static ulong RealTimeSeconds => s_platform is null ? 0 : s_platform.BootRealTime + s_platform.NanosecondsSinceBoot / 1000000000;

@@ -351,7 +351,7 @@ public class SideBySideTests
             ["/bin/busybox"] = "/bin/busybox",
             ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir),
         };
-        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "dmesg", "poweroff" })
+        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "dmesg", "hostname", "uname", "poweroff" })
             files["/bin/" + applet] = "->busybox";
         string initrd = Initramfs.Pack(dir, files);
         string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120));

@@ -22,7 +22,7 @@ namespace Kerla.Kernel.Syscalls
             Put(uts.release, Release);
             Put(uts.version, string.Concat("#1 Kerla for .NET ", PackageInfo.Version));
             Put(uts.machine, Machine);
-            Put(uts.domainname, "(none)");
+            Put(uts.domainname, KernelHost.DomainName);
             return UserMemory.Write(buf, bytes) ? 0 : Errno.EFAULT;
         }
 

@@ -15,6 +15,7 @@ cut -d' ' -f2,3 /proc/self/stat
 grep -E '^(proc|tmpfs) ' /proc/mounts | cut -d' ' -f1-3
 grep -c '^MemTotal: ' /proc/meminfo
 cat /proc/cmdline
+hostname kerla-test && hostname && uname -n
 grep -E '^(processor|vendor_id|cpu family|model|model name|stepping)[[:space:]]' /proc/cpuinfo
 dmesg | grep -c 'Run /init as init process'
 cat /proc/self/cmdline | tr '\0' ' '
