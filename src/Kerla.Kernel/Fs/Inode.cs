@@ -88,6 +88,9 @@ namespace Kerla.Kernel.Fs
         // Symbolic links.
         public virtual string? LinkTarget => null;
 
+        // flock(2) locks on this file, once someone took one.
+        public FileLocks? Locks { get; set; }
+
         // The whole contents when the file already holds them in memory (tmpfs),
         // so that exec reads the program without a copy; false otherwise.
         public virtual bool TryGetContents(out ReadOnlySpan<byte> contents)

@@ -29,7 +29,9 @@ namespace Kerla.Kernel.Fs
 
         public void DropReference()
         {
-            if (--References == 0) Inode.Released(this);
+            if (--References != 0) return;
+            Inode.Locks?.Release(this);
+            Inode.Released(this);
         }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
         public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -302,5 +303,43 @@ int main(void)
         _exit(0);
     }
     waitpid(jailed, NULL, 0);
+    /* flock: held by open file descriptions */
+    int l1 = open("locked", O_RDWR | O_CREAT | O_TRUNC, 0644), l2 = open("locked", O_RDWR);
+    show("flock exclusive", flock(l1, LOCK_EX));
+    show("flock exclusive from another description", flock(l2, LOCK_EX | LOCK_NB));
+    show("flock shared from another description", flock(l2, LOCK_SH | LOCK_NB));
+    int l3 = dup(l1);
+    show("flock unlock through a dup", flock(l3, LOCK_UN));
+    show("flock shared", flock(l2, LOCK_SH | LOCK_NB));
+    show("flock shared again, other description", flock(l1, LOCK_SH | LOCK_NB));
+    show("flock exclusive while shared elsewhere", flock(l1, LOCK_EX | LOCK_NB));
+    close(l2);
+    show("flock exclusive after the other closed", flock(l1, LOCK_EX | LOCK_NB));
+    show("flock bad operation", flock(l1, LOCK_SH | LOCK_EX));
+    show("flock bad descriptor", flock(99, LOCK_SH));
+    int go_lock[2];
+    pipe(go_lock);
+    fflush(stdout);
+    pid_t waiter = fork();
+    if (waiter == 0) {
+        int mine = open("locked", O_RDWR);
+        write(go_lock[1], "w", 1);
+        int r = flock(mine, LOCK_EX); /* waits until the parent unlocks */
+        printf("  the waiting child got the lock: %d\n", r);
+        fflush(stdout);
+        _exit(0);
+    }
+    char gl;
+    read(go_lock[0], &gl, 1);
+    usleep(100000);
+    printf("  parent unlocks\n");
+    fflush(stdout);
+    flock(l1, LOCK_UN);
+    waitpid(waiter, NULL, 0);
+    close(l1);
+    close(l3);
+    close(go_lock[0]);
+    close(go_lock[1]);
+    unlink("locked");
     return 0;
 }
