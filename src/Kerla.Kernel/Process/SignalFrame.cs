@@ -11,8 +11,8 @@ namespace Kerla.Kernel.Process
     public static class SignalFrame
     {
         private const int UcontextOffset = 8;
-        private const int SiginfoOffset = UcontextOffset + 304;
-        private const int Size = SiginfoOffset + 128;
+        private const int SiginfoOffset = UcontextOffset + Ucontext.Size;
+        private const int Size = SiginfoOffset + Siginfo.Size;
         private const int FpuSize = 512;
         private const int RedZone = 128;
         // uc_flags: the ss slot of sigcontext is meaningful.
@@ -72,7 +72,7 @@ namespace Kerla.Kernel.Process
             sc.oldmask = oldMask;
             sc.fpstate = fpstate;
             uc.uc_sigmask = oldMask;
-            WriteSiginfo(bytes.Slice(SiginfoOffset, 128), signal, info);
+            WriteSiginfo(bytes.Slice(SiginfoOffset, Siginfo.Size), signal, info);
 
             Platform platform = KernelHost.Platform;
             if (!UserMemory.Write(new UserPtr<byte>(fpstate), platform.UserFpuState)) return false;
@@ -121,7 +121,7 @@ namespace Kerla.Kernel.Process
         public static bool Restore(UserProcess process, ulong frame, out UserRegisters registers)
         {
             registers = default;
-            Span<byte> bytes = stackalloc byte[304];
+            Span<byte> bytes = stackalloc byte[Ucontext.Size];
             if (!UserMemory.Read(new UserPtr<byte>(frame + UcontextOffset), bytes)) return false;
             var uc = new Ucontext(bytes);
             Sigcontext sc = uc.uc_mcontext;

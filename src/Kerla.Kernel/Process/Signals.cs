@@ -83,6 +83,9 @@ namespace Kerla.Kernel.Process
         private static readonly ulong Synchronous = Bit(SIGSEGV) | Bit(SIGBUS) | Bit(SIGILL) | Bit(SIGTRAP) | Bit(SIGFPE) | Bit(SIGSYS);
 
         public static bool IsValid(int signal) => signal >= 1 && signal <= Max;
+
+        // One of the results an interrupted syscall returns inside the kernel.
+        private static bool IsRestart(long result) => result <= ERESTARTSYS && result >= ERESTART_RESTARTBLOCK;
         public static bool IsStop(int signal) => (StopSignals & Bit(signal)) != 0;
 
         // Pending and not blocked: the current syscall should stop waiting.
@@ -93,12 +96,9 @@ namespace Kerla.Kernel.Process
 
         // A signal that would be thrown away on arrival: ignored, explicitly or
         // by default, and not blocked (a blocked one waits: its handler may change).
-        private static bool IsIgnored(UserProcess process, int signal)
-        {
-            if (signal == SIGKILL || signal == SIGSTOP || (process.BlockedSignals & Bit(signal)) != 0) return false;
-            ulong handler = process.Actions.Handler[signal];
-            return handler == SIG_IGN || (handler == SIG_DFL && (IgnoredByDefault & Bit(signal)) != 0);
-        }
+        private static bool IsIgnored(UserProcess process, int signal) =>
+            signal != SIGKILL && signal != SIGSTOP && (process.BlockedSignals & Bit(signal)) == 0 &&
+            IsIgnoredAction(signal, process.Actions.Handler[signal]);
 
         // A disposition under which the signal is thrown away (for rt_sigaction).
         public static bool IsIgnoredAction(int signal, ulong handler) =>
@@ -134,6 +134,16 @@ namespace Kerla.Kernel.Process
             target.PendingSignals |= bit;
             target.PendingInfo[signal] = info;
             if ((target.BlockedSignals & bit) == 0 && target.Task is not null) Scheduler.Wake(target.Task);
+        }
+
+        // From the kernel to every process of a group (the terminal's ^C, SIGTTIN).
+        public static void SendToGroup(int group, int signal) => SendToGroup(Init.Process, group, signal);
+
+        private static void SendToGroup(UserProcess? process, int group, int signal)
+        {
+            if (process is null) return;
+            if (process.Pgid == group) Send(process, signal, new SignalInfo { Code = SI_KERNEL });
+            foreach (UserProcess? child in process.Children) SendToGroup(child, group, signal);
         }
 
         // A fault in the current program (from the trap handler): a handler that
@@ -225,7 +235,7 @@ namespace Kerla.Kernel.Process
         // delivered (ReturnToUser puts it back); otherwise it goes back now.
         public static void EndTemporaryMask(long result)
         {
-            if (result <= ERESTARTSYS && result >= ERESTART_RESTARTBLOCK) return;
+            if (IsRestart(result)) return;
             UserProcess process = UserProcess.Current!;
             process.BlockedSignals = process.SavedMask;
             process.HasSavedMask = false;
@@ -239,7 +249,7 @@ namespace Kerla.Kernel.Process
         {
             UserProcess? process = UserProcess.Current;
             if (process is null) return;
-            bool restart = syscall >= 0 && syscall != (long)SyscallNumber.RtSigreturn && result <= ERESTARTSYS && result >= ERESTART_RESTARTBLOCK;
+            bool restart = syscall >= 0 && syscall != (long)SyscallNumber.RtSigreturn && IsRestart(result);
             if (!restart && !HasDeliverable(process) && !process.HasSavedMask) return;
             Platform platform = KernelHost.Platform;
             platform.GetUserRegisters(out UserRegisters registers);
@@ -260,7 +270,7 @@ namespace Kerla.Kernel.Process
                     }
                     // Terminate; the core bit is set when Linux would dump core (a
                     // nonzero RLIMIT_CORE). No core file is written.
-                    bool core = (CoreByDefault & bit) != 0 && process.Limits.Soft(4) != 0;
+                    bool core = (CoreByDefault & bit) != 0 && process.Limits.Soft(Rlimits.RLIMIT_CORE) != 0;
                     UserProcess.ExitCurrent(signal | (core ? 0x80 : 0));
                 }
                 if (restart)

@@ -166,8 +166,8 @@ namespace Kerla.Kernel.Process
         }
 
         // A reaped zombie: everything it owned goes back to the heap (its pages and
-        // kernel stack were freed already). Strings are not freed: the parent may
-        // share them (fork copies the references).
+        // kernel stack were freed already); its name and path only if no other
+        // process shares them (fork copies the references).
         public void Release()
         {
             Memory.Release();
@@ -242,7 +242,7 @@ namespace Kerla.Kernel.Process
         }
         // The command name (comm): 15 bytes and a NUL, set by exec and PR_SET_NAME.
         public string Name { get; private set; } = "";
-        // The path the program was executed as (/proc/self/exe).
+        // The program's path with symlinks resolved (/proc/self/exe).
         public string ExePath { get; private set; } = "";
         // argv and envp as exec gave them, each string followed by a NUL
         // (/proc/<pid>/cmdline and environ; the first 4 KiB of each).
@@ -395,6 +395,7 @@ namespace Kerla.Kernel.Process
     public sealed class Rlimits
     {
         public const int Count = 16; // RLIM_NLIMITS
+        public const int RLIMIT_CORE = 4;
         public const ulong Infinity = ulong.MaxValue;
         private readonly ulong[] _soft = new ulong[Count];
         private readonly ulong[] _hard = new ulong[Count];
@@ -403,7 +404,7 @@ namespace Kerla.Kernel.Process
         {
             for (int i = 0; i < Count; i++) _soft[i] = _hard[i] = Infinity;
             Set(3, 8 * 1024 * 1024, Infinity);   // RLIMIT_STACK
-            Set(4, 0, Infinity);                 // RLIMIT_CORE
+            Set(RLIMIT_CORE, 0, Infinity);
             Set(7, 1024, 4096);                  // RLIMIT_NOFILE
             Set(8, 8 * 1024 * 1024, 8 * 1024 * 1024); // RLIMIT_MEMLOCK
             Set(14, 0, 0);                       // RLIMIT_RTPRIO

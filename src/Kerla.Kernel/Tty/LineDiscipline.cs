@@ -140,14 +140,7 @@ namespace Kerla.Kernel.Tty
         public void SignalForeground(int signal)
         {
             if (Session == 0 || ForegroundGroup == 0) return;
-            SignalGroup(Init.Process, ForegroundGroup, signal);
-        }
-
-        private static void SignalGroup(UserProcess? process, int group, int signal)
-        {
-            if (process is null) return;
-            if (process.Pgid == group) Signals.Send(process, signal, new SignalInfo { Code = Signals.SI_KERNEL });
-            foreach (UserProcess? child in process.Children) SignalGroup(child, group, signal);
+            Signals.SendToGroup(ForegroundGroup, signal);
         }
 
         // The session leader is gone (exit, TIOCNOTTY): its foreground group gets
@@ -189,7 +182,7 @@ namespace Kerla.Kernel.Tty
             {
                 if (reader.Actions.Handler[Signals.SIGTTIN] == Signals.SIG_IGN || (reader.BlockedSignals & Signals.Bit(Signals.SIGTTIN)) != 0)
                     return -(long)Syscalls.Errno.EIO;
-                SignalGroup(Init.Process, reader.Pgid, Signals.SIGTTIN);
+                Signals.SendToGroup(reader.Pgid, Signals.SIGTTIN);
                 return Signals.ERESTARTSYS;
             }
             while (_readyLength == 0)
