@@ -91,11 +91,7 @@ namespace Kerla.Arch.X64
         public override void GetUserRegisters(out Kerla.Kernel.Process.UserRegisters registers) => Tasks.GetUserRegisters(out registers);
         public override void SetUserRegisters(in Kerla.Kernel.Process.UserRegisters registers) => Tasks.SetUserRegisters(registers);
         public override System.Span<byte> UserFpuState => new System.Span<byte>(Tasks.CurrentFpuState, X64TaskContext.FpuStateSize);
-        public override void ResetUserFpuState()
-        {
-            Tasks.InitialFpuState(Tasks.CurrentFpuState);
-            Tasks.CurrentFrame->ErrorCode = 1; // the return loads the whole image
-        }
+        public override void ResetUserFpuState() => Tasks.ResetUserFpuState();
 
         public override ulong NewAddressSpace() => Paging.NewAddressSpace();
         public override ulong CloneAddressSpace() => Paging.CloneAddressSpace();

@@ -138,8 +138,16 @@ namespace Kerla.Arch.X64.Cpu
         internal static void SetUserReturn(ulong entry, ulong stack)
         {
             SetEntry(CurrentFrame, entry, stack);
-            InitialFpuState(CurrentFpuState);
-            CurrentFrame->ErrorCode = SyscallMarker; // the whole image, and every register
+            ResetUserFpuState();
+        }
+
+        // The running task's user FPU image starts over (exec, a signal handler);
+        // the return loads it whole, with every register.
+        internal static void ResetUserFpuState()
+        {
+            InitialFpuState(s_current!.UserFpuState);
+            s_current.FpuPartial = false;
+            CurrentFrame->ErrorCode = SyscallMarker;
         }
 
         private static void SetEntry(TrapFrame* frame, ulong entry, ulong stack)
