@@ -75,7 +75,7 @@ namespace Kerla.Kernel.Fs
         {
             int links = 0;
             Errno e = Walk(path, cwd, followLast, ref links, out result, out _, out string last, out _);
-            Drop(last, path);
+            Drop(last);
             return e;
         }
 
@@ -87,22 +87,23 @@ namespace Kerla.Kernel.Fs
             Errno e = Walk(path, cwd, true, ref links, out Inode? result, out Inode? parent, out string last, out _);
             if (e != 0 || parent is null)
             {
-                Drop(last, path);
+                Drop(last);
                 return null;
             }
             string directory = Syscalls.Getcwd.PathOf(parent);
             string canonical = (object)last == "." ? new string(directory.AsSpan())
                 : string.Concat(directory == "/" ? "" : directory, "/", last);
             if ((object)directory != "/") Memory.KernelObjects.Free(directory);
-            Drop(last, path);
+            Drop(last);
             return canonical;
         }
 
-        // Component names are strings made during the walk: each is freed once
-        // passed, unless it is one of the literals below.
-        private static void Drop(string name, string path)
+        // Component names are strings made during the walk (never the caller's
+        // path itself): each is freed once passed. "." is a literal the walk
+        // returns for a path that ends at a directory ("" is never freed).
+        private static void Drop(string name)
         {
-            if ((object)name != path && (object)name != "" && (object)name != ".") Memory.KernelObjects.Free(name);
+            if ((object)name != ".") Memory.KernelObjects.Free(name);
         }
 
         // The directory that would hold `path`'s last component, and that name
@@ -135,7 +136,7 @@ namespace Kerla.Kernel.Fs
                 {
                     result = current;
                     parent = ParentOf(current);
-                    Drop(lastName, path);
+                    Drop(lastName);
                     lastName = ".";
                     return 0;
                 }
@@ -145,7 +146,7 @@ namespace Kerla.Kernel.Fs
                 // Never the caller's path itself: the name may be kept (a new
                 // directory entry) after the caller frees its path.
                 if ((object)name == path) name = new string(path.AsSpan());
-                Drop(lastName, path);
+                Drop(lastName);
                 lastName = name;
                 if (name.Length > NameMax) return Errno.ENAMETOOLONG;
                 int next = end;
@@ -167,7 +168,7 @@ namespace Kerla.Kernel.Fs
                     string target = child.LinkTarget!;
                     string rest = last ? (trailingSlash ? "/" : "") : path.Substring(end);
                     string joined = string.Concat(target, rest);
-                    Drop(lastName, path);
+                    Drop(lastName);
                     if (!last) Memory.KernelObjects.Free(rest);
                     Errno e = Walk(joined, current, followLast, ref links, out result, out parent, out lastName, out missingLast);
                     if (joined.Length > 0) Memory.KernelObjects.Free(joined);
