@@ -18,11 +18,8 @@ namespace Kerla.Kernel.Syscalls
             // Linux can sleep until the other threads have used the CPU time asked
             // for; with one thread per process that is never.
             if (clock == ClockGettime.CLOCK_PROCESS_CPUTIME_ID) return Errno.EOPNOTSUPP;
-            Span<byte> bytes = stackalloc byte[Timespec.Size];
-            if (!UserMemory.Read(request, bytes)) return Errno.EFAULT;
-            var ts = new Timespec(bytes);
-            if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
-            ulong length = (ulong)ts.tv_sec * 1000000000 + (ulong)ts.tv_nsec;
+            Errno e = TimespecArgument.Read(request, out ulong length);
+            if (e != 0) return e;
             // Sleep on the monotonic clock for the interval the request means.
             ulong interval = (flags & TIMER_ABSTIME) != 0 ? (length > now ? length - now : 0) : length;
             ulong deadline = KernelHost.Platform.NanosecondsSinceBoot + interval;
@@ -34,6 +31,8 @@ namespace Kerla.Kernel.Syscalls
             {
                 ulong woke = KernelHost.Platform.NanosecondsSinceBoot;
                 ulong left = deadline > woke ? deadline - woke : 0;
+                Span<byte> bytes = stackalloc byte[Timespec.Size];
+                var ts = new Timespec(bytes);
                 ts.tv_sec = (long)(left / 1000000000);
                 ts.tv_nsec = (long)(left % 1000000000);
                 if (!UserMemory.Write(remain, bytes)) return Errno.EFAULT;

@@ -14,11 +14,9 @@ namespace Kerla.Kernel.Syscalls
             long deadline = long.MaxValue;
             if (!tmo.IsNull)
             {
-                Span<byte> bytes = stackalloc byte[Timespec.Size];
-                if (!UserMemory.Read(tmo, bytes)) return Errno.EFAULT;
-                var ts = new Timespec(bytes);
-                if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
-                deadline = (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+                Errno e = TimespecArgument.Read(tmo, out ulong timeout);
+                if (e != 0) return e;
+                deadline = (long)((KernelHost.Platform.NanosecondsSinceBoot + timeout) / 1000000);
             }
             if (!sigmask.IsNull)
             {

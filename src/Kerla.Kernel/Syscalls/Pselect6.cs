@@ -15,10 +15,9 @@ namespace Kerla.Kernel.Syscalls
             Span<byte> bytes = stackalloc byte[Timespec.Size];
             if (!timeout.IsNull)
             {
-                if (!UserMemory.Read(timeout, bytes)) return Errno.EFAULT;
-                var ts = new Timespec(bytes);
-                if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
-                deadline = Select.Now + Math.Min(ts.tv_sec, 1L << 32) * 1000000000 + ts.tv_nsec;
+                Errno e = TimespecArgument.Read(timeout, out ulong length);
+                if (e != 0) return e;
+                deadline = Select.Now + (long)length;
             }
             bool masked = false;
             if (!sigmask.IsNull)

@@ -17,17 +17,17 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             mask &= ~Signals.Unblockable;
             ulong deadline = ulong.MaxValue;
+            bool poll = false;
             if (!timeout.IsNull)
             {
-                Span<byte> bytes = stackalloc byte[Timespec.Size];
-                if (!UserMemory.Read(timeout, bytes)) return Errno.EFAULT;
-                var ts = new Timespec(bytes);
-                if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return Errno.EINVAL;
-                deadline = KernelHost.Platform.NanosecondsSinceBoot + (ulong)Math.Min(ts.tv_sec, 1L << 32) * 1000000000 + (ulong)ts.tv_nsec;
+                e = TimespecArgument.Read(timeout, out ulong length);
+                if (e != 0) return e;
+                poll = length == 0;
+                deadline = KernelHost.Platform.NanosecondsSinceBoot + length;
             }
             UserProcess process = UserProcess.Current!;
             int signal = Signals.Take(process, mask, out SignalInfo taken);
-            if (signal == 0 && deadline != KernelHost.Platform.NanosecondsSinceBoot)
+            if (signal == 0 && !poll)
             {
                 ulong blocked = process.BlockedSignals;
                 process.BlockedSignals &= ~mask;
