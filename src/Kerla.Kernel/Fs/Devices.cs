@@ -69,7 +69,8 @@ namespace Kerla.Kernel.Fs
     }
 
     // /dev/random and /dev/urandom: the CPU's generator (RDRAND), as getrandom(2).
-    // Writes are accepted, as Linux mixes them into its pool.
+    // Writes succeed, as on Linux, but change nothing: there is no pool to mix
+    // them into (Linux does not credit them as entropy either).
     public sealed class RandomDevice : MemoryClassDevice
     {
         public RandomDevice(uint minor) : base(minor) { }
