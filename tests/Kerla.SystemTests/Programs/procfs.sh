@@ -39,10 +39,9 @@ sleep 1 &
 sleep 1 &
 wait
 echo "two background jobs waited for: $?"
-sleep 10 &
-kill $!
-wait $!
-echo "a killed background job: $?"
+# Whether the shell also reports "Terminated" depends on when the job dies:
+# only the status is compared.
+(sleep 10 & kill $!; wait $!; echo "a killed background job: $?") 2>&1 | grep 'killed background'
 /bin/crash
 echo "a program that crashed: $?"
 umount /tmp && ls -1a /tmp
