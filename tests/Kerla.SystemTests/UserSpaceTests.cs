@@ -201,6 +201,26 @@ public class FileSyscallTests
     }
 }
 
+public class LockAndFifoTests
+{
+    // fcntl record locks (POSIX and OFD), FIFOs made by mknod, device nodes.
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void RecordLocksFifosAndMknodBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-locks").FullName;
+        string program = Initramfs.Compile("locks.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
+        Assert.Contains("F_SETLKW on the child's range = -1 errno 35\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class SelectTests
 {
     [Theory]

@@ -18,4 +18,13 @@ namespace Kerla.Kernel.Abi
     [Field("events", "__u32")]
     [Field("data", "__u64", Offset = 4)]
     public readonly ref partial struct EpollEvent { }
+
+    // fcntl(2) record locks: F_GETLK, F_SETLK, F_SETLKW and their F_OFD_ forms.
+    [LinuxStruct("flock", "asm/fcntl.h")]
+    [Field("l_type", "short")]
+    [Field("l_whence", "short")]
+    [Field("l_start", "long")]
+    [Field("l_len", "long")]
+    [Field("l_pid", "int")]
+    public readonly ref partial struct StructFlock { }
 }

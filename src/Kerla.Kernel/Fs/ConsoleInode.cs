@@ -20,6 +20,7 @@ namespace Kerla.Kernel.Fs
             return source.Length;
         }
 
+        public override bool Pollable => true;
         public override int Poll(OpenFile file) => (Tty.LineDiscipline.Console.HasInput ? 1 : 0) | 4;
 
         // A line at a time, as the line discipline gives it.

@@ -5,11 +5,15 @@ namespace Kerla.Kernel.Fs
     public readonly struct CpioEntry
     {
         public CpioEntry(string name, uint mode, uint uid, uint gid, uint nlink, uint mtime, int dataOffset, int dataLength,
-            uint rdevMajor = 0, uint rdevMinor = 0)
+            uint rdevMajor = 0, uint rdevMinor = 0, ulong linkKey = 0)
         {
             Name = name; Mode = mode; Uid = uid; Gid = gid; Nlink = nlink; Mtime = mtime; DataOffset = dataOffset; DataLength = dataLength;
-            RdevMajor = rdevMajor; RdevMinor = rdevMinor;
+            RdevMajor = rdevMajor; RdevMinor = rdevMinor; LinkKey = linkKey;
         }
+
+        // The archived file's device and inode number: entries of one hard-linked
+        // file (nlink > 1) share it.
+        public ulong LinkKey { get; }
 
         // The device a character or block device node names.
         public uint RdevMajor { get; }
@@ -56,7 +60,7 @@ namespace Kerla.Kernel.Fs
                     error = string.Concat("bad cpio magic at offset ", pos.ToString());
                     return null;
                 }
-                if (!Hex(h, 1, out uint mode) || !Hex(h, 2, out uint uid) || !Hex(h, 3, out uint gid) || !Hex(h, 4, out uint nlink) ||
+                if (!Hex(h, 0, out uint ino) || !Hex(h, 7, out uint devMajor) || !Hex(h, 8, out uint devMinor) || !Hex(h, 1, out uint mode) || !Hex(h, 2, out uint uid) || !Hex(h, 3, out uint gid) || !Hex(h, 4, out uint nlink) ||
                     !Hex(h, 5, out uint mtime) || !Hex(h, 6, out uint fileSize) || !Hex(h, 9, out uint rdevMajor) ||
                     !Hex(h, 10, out uint rdevMinor) || !Hex(h, 11, out uint nameSize))
                 {
@@ -79,7 +83,8 @@ namespace Kerla.Kernel.Fs
                 pos = Align4(dataStart + (int)fileSize);
                 if (name == "TRAILER!!!") continue;
                 if (count == entries.Length) Array.Resize(ref entries, count * 2);
-                entries[count++] = new CpioEntry(Normalize(name), mode, uid, gid, nlink, mtime, dataStart, (int)fileSize, rdevMajor, rdevMinor);
+                entries[count++] = new CpioEntry(Normalize(name), mode, uid, gid, nlink, mtime, dataStart, (int)fileSize, rdevMajor, rdevMinor,
+                    (ulong)(devMajor & 0xfff) << 52 | (ulong)(devMinor & 0xfffff) << 32 | ino);
             }
             Array.Resize(ref entries, count);
             return entries;
@@ -87,8 +92,8 @@ namespace Kerla.Kernel.Fs
 
         private static int Align4(int value) => (value + 3) & ~3;
 
-        // Field `index` of the header (0 ino, 1 mode, ... 6 filesize, 9 and 10 the
-        // device a node names, 11 namesize):
+        // Field `index` of the header (0 ino, 1 mode, ... 6 filesize, 7 and 8 the
+        // archived file's device, 9 and 10 the device a node names, 11 namesize):
         // 8 hex digits each, after the 6-byte magic.
         private static bool Hex(ReadOnlySpan<byte> header, int index, out uint value)
         {

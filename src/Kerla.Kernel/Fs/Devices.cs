@@ -24,19 +24,50 @@ namespace Kerla.Kernel.Fs
             _ => null,
         };
 
-        // What `mount -t devtmpfs devtmpfs /dev` shows.
+        // What `mount -t devtmpfs devtmpfs /dev` shows: a node per device, with
+        // the mode and owner Linux gives them before udev changes any (0600 root
+        // unless the driver says otherwise).
         public static Inode NewDevtmpfs()
         {
             var dev = new Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
-            dev.Link("null", Null);
-            dev.Link("zero", Zero);
-            dev.Link("full", Full);
-            dev.Link("random", Random);
-            dev.Link("urandom", Urandom);
-            dev.Link("tty", Tty);
-            dev.Link("console", Console);
-            dev.Link("ttyS0", ConsoleInode.Instance);
+            dev.Link("null", new SpecialFile(FileType.CharDevice, 1, 3, 0x1b6, 0, 0));
+            dev.Link("zero", new SpecialFile(FileType.CharDevice, 1, 5, 0x1b6, 0, 0));
+            dev.Link("full", new SpecialFile(FileType.CharDevice, 1, 7, 0x1b6, 0, 0));
+            dev.Link("random", new SpecialFile(FileType.CharDevice, 1, 8, 0x1b6, 0, 0));
+            dev.Link("urandom", new SpecialFile(FileType.CharDevice, 1, 9, 0x1b6, 0, 0));
+            dev.Link("tty", new SpecialFile(FileType.CharDevice, 5, 0, 0x1b6, 0, 0));
+            dev.Link("console", new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
+            dev.Link("ttyS0", new SpecialFile(FileType.CharDevice, 4, 64, 0x180, 0, 0));
             return dev;
+        }
+    }
+
+    // A device node (mknod(2), devtmpfs, the initramfs): its own mode, owner and
+    // times, naming a device by number. open(2) opens the device; a number no
+    // driver has (any block device here) is ENXIO, as is a socket node's open.
+    public sealed class SpecialFile : Inode
+    {
+        public readonly uint Major, Minor;
+
+        public SpecialFile(FileType type, uint major, uint minor, uint permissions, uint uid, uint gid) : base(type, permissions, uid, gid)
+        {
+            Major = major;
+            Minor = minor;
+        }
+
+        public override long Size => 0;
+        // dev_t as the kernel encodes it for stat: minor's low byte, major, then minor's high bits.
+        public override ulong Rdev => (Minor & 0xff) | (Major << 8) | ((ulong)(Minor & ~0xffu) << 12);
+
+        public override Errno Open(out Inode opened)
+        {
+            Inode? device = Type == FileType.CharDevice ? Devices.Char(Major, Minor) : null;
+            if (device is null)
+            {
+                opened = this;
+                return Errno.ENXIO;
+            }
+            return device.Open(out opened);
         }
     }
 

@@ -5,8 +5,8 @@ using Kerla.Kernel.Syscalls;
 namespace Kerla.Kernel.Fs
 {
     // Unpacks a cpio newc archive into a tmpfs root, as Linux populates rootfs:
-    // directories, regular files, symlinks, with their modes, owners and times,
-    // and the character devices Devices knows.
+    // directories, regular files (hard links as links), symlinks, device nodes
+    // and FIFOs, with their modes, owners and modification times.
     public static class Initramfs
     {
         // What Linux's own built-in initramfs (usr/default_cpio_list) holds, under
@@ -14,7 +14,7 @@ namespace Kerla.Kernel.Fs
         public static void AddDefaults(TmpfsDirectory root)
         {
             root.Create("dev", FileType.Directory, 0x1ed, 0, 0, out Inode? dev);
-            dev!.Link("console", Devices.Console);
+            dev!.Link("console", new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
             root.Create("root", FileType.Directory, 0x1c0, 0, 0, out _);
         }
 
@@ -22,6 +22,8 @@ namespace Kerla.Kernel.Fs
         {
             CpioEntry[]? entries = CpioNewc.Parse(archive, out string? error);
             if (entries is null) return error;
+            var links = new (ulong Key, Inode Inode)[4];
+            int linkCount = 0;
             foreach (CpioEntry entry in entries)
             {
                 if (entry.Name.Length == 0) continue; // "." is the root itself
@@ -37,8 +39,22 @@ namespace Kerla.Kernel.Fs
                 else if (entry.IsRegular)
                 {
                     if (inode is not null) continue; // a later archive does not overwrite, as the kernel's unpacker
-                    if (parent.Create(name, FileType.Regular, permissions, entry.Uid, entry.Gid, out inode) != 0) return string.Concat("cannot create ", entry.Name);
-                    inode!.Write(0, archive.Slice(entry.DataOffset, entry.DataLength));
+                    // Entries of one hard-linked file share an inode; the archive
+                    // carries the data with one of them (GNU cpio: the last).
+                    Inode? linked = entry.Nlink > 1 ? FindLink(links, linkCount, entry.LinkKey) : null;
+                    if (linked is not null)
+                    {
+                        if (parent.Link(name, linked) != 0) return string.Concat("cannot link ", entry.Name);
+                        linked.Nlink++;
+                        inode = linked;
+                    }
+                    else if (parent.Create(name, FileType.Regular, permissions, entry.Uid, entry.Gid, out inode) != 0) return string.Concat("cannot create ", entry.Name);
+                    if (entry.DataLength > 0) inode!.Write(0, archive.Slice(entry.DataOffset, entry.DataLength));
+                    if (entry.Nlink > 1 && linked is null)
+                    {
+                        if (linkCount == links.Length) Array.Resize(ref links, linkCount * 2);
+                        links[linkCount++] = (entry.LinkKey, inode!);
+                    }
                 }
                 else if (entry.IsSymlink)
                 {
@@ -49,22 +65,29 @@ namespace Kerla.Kernel.Fs
                     Runtime.ObjectAllocator.Free(target);
                     parent.Link(name, inode);
                 }
-                else if (entry.IsCharDevice && Devices.Char(entry.RdevMajor, entry.RdevMinor) is Inode device)
-                {
-                    // The node is the device itself (its mode and owner are the device's).
-                    if (inode is null) parent.Link(name, device);
-                    continue;
-                }
                 else
                 {
-                    // Other devices, and FIFOs, are not supported yet.
-                    continue;
+                    if (inode is not null) continue;
+                    var type = (FileType)(entry.Mode & 0xf000);
+                    if (type == FileType.Fifo) inode = new Fifo(permissions, entry.Uid, entry.Gid);
+                    else if (type == FileType.CharDevice || type == FileType.BlockDevice || type == FileType.Socket)
+                        inode = new SpecialFile(type, entry.RdevMajor, entry.RdevMinor, permissions, entry.Uid, entry.Gid);
+                    else continue; // no such file type
+                    parent.Link(name, inode);
                 }
                 inode!.Mode = (inode.Mode & 0xf000) | permissions;
                 inode.Uid = entry.Uid;
                 inode.Gid = entry.Gid;
                 inode.Mtime = entry.Mtime;
             }
+            Memory.KernelObjects.Free(links);
+            return null;
+        }
+
+        private static Inode? FindLink((ulong Key, Inode Inode)[] links, int count, ulong key)
+        {
+            for (int i = 0; i < count; i++)
+                if (links[i].Key == key) return links[i].Inode;
             return null;
         }
     }

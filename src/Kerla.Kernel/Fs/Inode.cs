@@ -78,9 +78,29 @@ namespace Kerla.Kernel.Fs
         // Creates a symbolic link `name` holding `target` (symlink(2)).
         public virtual Errno CreateSymlink(string name, string target, uint uid, uint gid) => Errno.ENOTDIR;
 
-        // poll(2): which of POLLIN (1), POLLOUT (4), POLLHUP (0x10) hold now.
-        // Files and directories are always ready.
+        // poll(2): which of POLLIN (1), POLLOUT (4), POLLERR (8), POLLHUP (0x10)
+        // hold now. Files and directories are always ready.
         public virtual int Poll(OpenFile file) => 1 | 4;
+
+        // Whether readiness can change, so that epoll(7) may watch it (EPERM for
+        // regular files and directories, as on Linux).
+        public virtual bool Pollable => false;
+
+        // Wake-ups so far that may have made the file readable (data came, an
+        // end closed) or writable (room was made): edge-triggered epoll reports
+        // a file again after one, even if it was ready all along, as Linux does.
+        private uint _inputActivity, _outputActivity;
+        public virtual uint InputActivity => _inputActivity;
+        public virtual uint OutputActivity => _outputActivity;
+
+        // Something changed that poll(2), select(2) and epoll(7) waiters may be
+        // waiting for. Safe in an interrupt handler: it allocates nothing.
+        public void Notify(bool input, bool output)
+        {
+            if (input) _inputActivity++;
+            if (output) _outputActivity++;
+            Process.Poller.WakeAll();
+        }
 
         // The last descriptor of an open file description closed.
         public virtual void Released(OpenFile file) { }
@@ -88,8 +108,15 @@ namespace Kerla.Kernel.Fs
         // Symbolic links.
         public virtual string? LinkTarget => null;
 
+        // What /proc/<pid>/fd shows for an open file no directory names (a new
+        // string): "pipe:[ino]", "anon_inode:[eventfd]", a device's /dev path.
+        public virtual string? LinkName => null;
+
         // flock(2) locks on this file, once someone took one.
         public FileLocks? Locks { get; set; }
+
+        // fcntl(2) record locks on this file, once someone took one.
+        public RecordLocks? RecordLocks { get; set; }
 
         // The whole contents when the file already holds them in memory (tmpfs),
         // so that exec reads the program without a copy; false otherwise.
@@ -106,5 +133,9 @@ namespace Kerla.Kernel.Fs
             opened = this;
             return 0;
         }
+
+        // open(2) made `file` on this inode: 0, or why it cannot be open (a FIFO's
+        // wait for its other end may end with ENXIO or a signal).
+        public virtual long Opened(OpenFile file) => 0;
     }
 }

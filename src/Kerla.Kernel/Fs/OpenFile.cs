@@ -21,8 +21,12 @@ namespace Kerla.Kernel.Fs
         public int Flags { get; set; }
         public long Offset { get; set; }
 
+        // What the inode wants to remember per open (Linux's f_version): a FIFO
+        // reader opened without a writer keeps the writer count it saw.
+        public uint Version { get; set; }
+
         // Descriptors (in any process) that refer to this description; the last
-        // close tells the inode (a pipe's end closes).
+        // close tells the inode (a pipe's end closes) and frees the description.
         public int References { get; private set; }
 
         public void AddReference() => References++;
@@ -31,7 +35,10 @@ namespace Kerla.Kernel.Fs
         {
             if (--References != 0) return;
             Inode.Locks?.Release(this);
+            Inode.RecordLocks?.Release(this);
+            EventPoll.Forget(this);
             Inode.Released(this);
+            Memory.KernelObjects.Free(this);
         }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
         public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;
@@ -131,16 +138,23 @@ namespace Kerla.Kernel.Fs
                 Array.Resize(ref _closeOnExec, _files.Length);
             }
             file.AddReference();
-            _files[fd]?.DropReference();
+            if (_files[fd] is OpenFile old) Closing(old);
             _files[fd] = file;
             _closeOnExec[fd] = closeOnExec;
+        }
+
+        // Closing any descriptor of a file drops the process's POSIX record locks on it.
+        private static void Closing(OpenFile file)
+        {
+            file.Inode.RecordLocks?.Release(Process.UserProcess.Current);
+            file.DropReference();
         }
 
         public bool Close(int fd)
         {
             OpenFile? file = Get(fd);
             if (file is null) return false;
-            file.DropReference();
+            Closing(file);
             _files[fd] = null;
             _closeOnExec[fd] = false;
             return true;

@@ -8,15 +8,63 @@ namespace Kerla.Kernel.Fs
     // wait for data while a writer exists (then end of file); writes wait for
     // room while a reader exists (then EPIPE and SIGPIPE); O_NONBLOCK gives
     // EAGAIN instead. A signal ends the wait (what was written is returned).
+    // pipe(2) makes one with both ends open; a FIFO (fifo(7)) makes one when
+    // its first end opens, and each open(2) adds an end.
     public sealed class Pipe : Inode
     {
         public const int Capacity = 65536;
         private readonly byte[] _buffer = new byte[Capacity];
         private int _start, _length;
-        private int _readers = 1, _writers = 1;
+        private int _readers, _writers;
+        // Ends opened so far, of each kind: a FIFO's blocking open waits for the other kind's to move.
+        private uint _readersOpened, _writersOpened;
         private readonly WaitQueue _waiters = new WaitQueue();
 
-        public Pipe() : base(FileType.Fifo, 0x180, 0, 0) { }
+        public Pipe() : base(FileType.Fifo, 0x180, 0, 0)
+        {
+            _readers = _writers = 1;
+            _readersOpened = _writersOpened = 1;
+        }
+
+        private Pipe(bool named) : base(FileType.Fifo, 0x180, 0, 0) { }
+
+        // A FIFO's pipe, before any end is open.
+        public static Pipe ForFifo() => new Pipe(true);
+
+        // open(2) of a FIFO: O_RDONLY waits for a writer, O_WRONLY for a reader
+        // (without waiting, ENXIO when there is none), O_RDWR never waits.
+        public long OpenEnd(OpenFile file)
+        {
+            bool nonBlocking = NonBlocking(file);
+            if (!file.CanRead && nonBlocking && _readers == 0) return -(long)Errno.ENXIO;
+            if (file.CanRead)
+            {
+                _readers++;
+                _readersOpened++;
+            }
+            if (file.CanWrite)
+            {
+                _writers++;
+                _writersOpened++;
+            }
+            _waiters.WakeAll();
+            Notify(input: true, output: true);
+            if (file.CanRead && file.CanWrite) return 0;
+            uint seen = file.CanRead ? _writersOpened : _readersOpened;
+            if (file.CanRead && nonBlocking && _writers == 0) file.Version = _writersOpened;
+            while ((file.CanRead ? _writers : _readers) == 0 && !(file.CanRead && nonBlocking))
+            {
+                if ((file.CanRead ? _writersOpened : _readersOpened) != seen) break; // one came (and went)
+                if (Signals.Interrupted)
+                {
+                    if (file.CanRead) _readers--;
+                    if (file.CanWrite) _writers--;
+                    return Signals.ERESTARTSYS;
+                }
+                _waiters.Wait();
+            }
+            return 0;
+        }
 
         public override long Size => _length;
         public override ulong Dev => 12; // pipefs
@@ -43,7 +91,7 @@ namespace Kerla.Kernel.Fs
             _start = (_start + count) % Capacity;
             _length -= count;
             _waiters.WakeAll();
-            Process.Poller.WakeAll();
+            Notify(input: false, output: true);
             return count;
         }
 
@@ -73,26 +121,51 @@ namespace Kerla.Kernel.Fs
                 _length += count;
                 written += count;
                 _waiters.WakeAll();
-                Process.Poller.WakeAll();
+                Notify(input: true, output: false);
             }
             return written;
         }
 
+        // As Linux: POLLIN only with data; POLLHUP once no writer is left, though
+        // not for a FIFO reader opened without waiting that never saw a writer;
+        // POLLOUT with room, and POLLERR besides when nobody reads.
+        public override bool Pollable => true;
+        public override string? LinkName => string.Concat("pipe:[", Ino.ToString(), "]");
+
         public override int Poll(OpenFile file)
         {
             int events = 0;
-            if (file.CanRead && (_length > 0 || _writers == 0)) events |= 1;
-            if (file.CanRead && _writers == 0) events |= 0x10;
-            if (file.CanWrite && (_length < Capacity || _readers == 0)) events |= 4;
+            if (file.CanRead && _length > 0) events |= 1;
+            if (file.CanRead && _writers == 0 && file.Version != _writersOpened) events |= 0x10;
+            if (file.CanWrite && _length < Capacity) events |= 4;
+            if (file.CanWrite && _readers == 0) events |= 8;
             return events;
         }
 
         public override void Released(OpenFile file)
         {
+            if (Close(file)) Free();
+        }
+
+        // An end closed; true when none is left (the contents are gone then).
+        public bool Close(OpenFile file)
+        {
             if (file.CanRead) _readers--;
             if (file.CanWrite) _writers--;
             _waiters.WakeAll();
-            Process.Poller.WakeAll();
+            Notify(input: true, output: true);
+            return Unused;
+        }
+
+        public bool Unused => _readers == 0 && _writers == 0;
+
+        // Nothing refers to the pipe any more.
+        public void Free()
+        {
+            Memory.KernelObjects.Free(_buffer);
+            _waiters.Release();
+            Memory.KernelObjects.Free(_waiters);
+            Memory.KernelObjects.Free(this);
         }
     }
 }

@@ -231,11 +231,12 @@ namespace Kerla.Kernel.Process
             process.BlockedSignals = mask & ~Unblockable;
         }
 
-        // After the wait: interrupted, the mask stays until the signal is
-        // delivered (ReturnToUser puts it back); otherwise it goes back now.
+        // After the wait: interrupted (EINTR too: epoll_pwait gives it directly),
+        // the mask stays until the signal is delivered (ReturnToUser puts it
+        // back); otherwise it goes back now.
         public static void EndTemporaryMask(long result)
         {
-            if (IsRestart(result)) return;
+            if (IsRestart(result) || result == -(long)Errno.EINTR) return;
             UserProcess process = UserProcess.Current!;
             process.BlockedSignals = process.SavedMask;
             process.HasSavedMask = false;

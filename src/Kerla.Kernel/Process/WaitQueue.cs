@@ -25,6 +25,9 @@ namespace Kerla.Kernel.Process
             if (_waiting[slot] == task) _waiting[slot] = null;
         }
 
+        // The queue's owner is gone (nobody can be waiting).
+        public void Release() => Memory.KernelObjects.Free(_waiting);
+
         public void WakeAll()
         {
             for (int i = 0; i < _waiting.Length; i++)

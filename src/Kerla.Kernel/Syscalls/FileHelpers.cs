@@ -75,10 +75,25 @@ namespace Kerla.Kernel.Syscalls
             Errno e = PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             e = Vfs.LookupParent(path, start!, out parent, out name);
+            bool trailingSlash = path[path.Length - 1] == '/';
+            FreePath(path); // the name is a string of its own
             if (e != 0) return e;
             if (parent is null) return Errno.ENOENT;
             if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
-            return !directory && path[path.Length - 1] == '/' ? Errno.ENOENT : 0;
+            return !directory && trailingSlash ? Errno.ENOENT : 0;
+        }
+
+        // A new open file description gets the lowest free descriptor; with none
+        // left (EMFILE) it closes unused.
+        public static SyscallResult Install(OpenFile file, bool closeOnExec)
+        {
+            int fd = FileTable.Current.Add(file, closeOnExec);
+            if (fd < 0)
+            {
+                file.AddReference();
+                file.DropReference();
+            }
+            return fd;
         }
 
         // The directory a relative path starts from: the cwd or dirfd's directory.

@@ -46,8 +46,13 @@ namespace Kerla.Kernel.Syscalls
             e = inode.Open(out Inode opened);
             if (e != 0) return e;
             var file = new OpenFile(opened, flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC | OpenFile.O_CLOEXEC));
-            int fd = FileTable.Current.Add(file, (flags & OpenFile.O_CLOEXEC) != 0);
-            return fd;
+            long opening = (flags & OpenFile.O_PATH) != 0 ? 0 : opened.Opened(file);
+            if (opening < 0)
+            {
+                Memory.KernelObjects.Free(file);
+                return opening;
+            }
+            return FileHelpers.Install(file, (flags & OpenFile.O_CLOEXEC) != 0);
         }
     }
 }

@@ -21,6 +21,8 @@ namespace Kerla.Kernel.Syscalls
             if (writeFd < 0)
             {
                 table.Close(readFd);
+                writer.AddReference();
+                writer.DropReference();
                 return (Errno)(-writeFd);
             }
             Span<byte> bytes = stackalloc byte[8];

@@ -9,7 +9,7 @@ namespace Kerla.Kernel.Syscalls
     // left alone; the offset after the copy is written back.
     public static class Sendfile
     {
-        private const int Chunk = 512;
+        private const int Chunk = 4096;
         private const ulong MaxCount = 0x7ffff000; // Linux's limit for one transfer
 
         [Syscall(SyscallNumber.Sendfile)]
@@ -26,28 +26,9 @@ namespace Kerla.Kernel.Syscalls
                 at = BinaryPrimitives.ReadInt64LittleEndian(position);
                 if (at < 0) return Errno.EINVAL;
             }
-            ulong total = Math.Min((ulong)count, MaxCount), done = 0;
-            Span<byte> chunk = stackalloc byte[Chunk];
-            Errno error = 0;
-            while (done < total)
-            {
-                long n = input.Inode.Read(input, at, chunk.Slice(0, (int)Math.Min(total - done, (ulong)Chunk)));
-                if (n <= 0)
-                {
-                    if (n < 0) error = (Errno)(-n);
-                    break;
-                }
-                long written = output.Inode.Write(output, output.Offset, chunk.Slice(0, (int)n));
-                if (written < 0)
-                {
-                    error = (Errno)(-written);
-                    break;
-                }
-                output.Offset += written;
-                at += written;
-                done += (ulong)written;
-                if (written < n) break;
-            }
+            long to = output.Offset;
+            ulong done = Transfer(input, ref at, output, ref to, Math.Min((ulong)count, MaxCount), out Errno error);
+            output.Offset = to;
             if (offset.IsNull) input.Offset = at;
             else
             {
@@ -55,6 +36,36 @@ namespace Kerla.Kernel.Syscalls
                 if (!UserMemory.Write(offset, position)) return Errno.EFAULT;
             }
             return done == 0 && error != 0 ? error : (long)done;
+        }
+
+        // Copies up to `total` bytes from `input` at `from` to `output` at `to`,
+        // moving both; stops at the input's end or a short write. The error is
+        // what ended the copy early, if anything did.
+        internal static ulong Transfer(OpenFile input, ref long from, OpenFile output, ref long to, ulong total, out Errno error)
+        {
+            error = 0;
+            ulong done = 0;
+            Span<byte> chunk = stackalloc byte[Chunk];
+            while (done < total)
+            {
+                long n = input.Inode.Read(input, from, chunk.Slice(0, (int)Math.Min(total - done, (ulong)Chunk)));
+                if (n <= 0)
+                {
+                    if (n < 0) error = (Errno)(-n);
+                    break;
+                }
+                long written = output.Inode.Write(output, to, chunk.Slice(0, (int)n));
+                if (written < 0)
+                {
+                    error = (Errno)(-written);
+                    break;
+                }
+                to += written;
+                from += written;
+                done += (ulong)written;
+                if (written < n) break;
+            }
+            return done;
         }
     }
 }

@@ -104,7 +104,7 @@ namespace Kerla.Kernel.Tty
                 if (_readyLength < _ready.Length) Push(b);
                 EchoByte(b);
                 _readers.WakeAll();
-                Process.Poller.WakeAll();
+                Fs.ConsoleInode.Instance.Notify(input: true, output: false);
                 return;
             }
             switch (b)
@@ -158,7 +158,7 @@ namespace Kerla.Kernel.Tty
             if (newline && _readyLength < _ready.Length) Push((byte)'\n');
             _lineLength = 0;
             _readers.WakeAll();
-            Process.Poller.WakeAll();
+            Fs.ConsoleInode.Instance.Notify(input: true, output: false);
         }
 
         private void Push(byte b)

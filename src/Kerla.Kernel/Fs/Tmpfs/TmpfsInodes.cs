@@ -196,6 +196,14 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public TmpfsFile(uint permissions, uint uid, uint gid) : base(FileType.Regular, permissions, uid, gid) { }
 
+        // memfd_create(2): a file in no directory, known by the name it was given.
+        public static TmpfsFile Memfd(string name, uint uid, uint gid) =>
+            new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name };
+
+        private string? _memfdName;
+
+        public override string? LinkName => _memfdName is null ? null : string.Concat("/memfd:", _memfdName, " (deleted)");
+
         public override long Size => _size;
 
         public override long Read(long offset, Span<byte> destination)
