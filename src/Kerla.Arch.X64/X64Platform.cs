@@ -71,6 +71,12 @@ namespace Kerla.Arch.X64
 
         public override bool BreakCopyOnWrite(ulong address) => Paging.BreakCopyOnWrite(address);
 
+        public override ulong AllocateFrame() => Paging.AllocateFrame();
+        public override System.Span<byte> FrameBytes(ulong frame) => Paging.FrameBytes(frame);
+        public override void ReleaseFrame(ulong frame) => Paging.ReleaseFrame(frame);
+        public override bool MapUserFrame(ulong address, ulong frame, bool writable, bool executable) =>
+            Paging.MapUserFrame(address, frame, writable, executable);
+
         public override void ShareUserPage(ulong childRoot, ulong address, bool writable) => Paging.ShareUserPage(childRoot, address, writable);
 
         public override Kerla.Kernel.Process.TaskContext BootContext() => Tasks.Boot();

@@ -67,6 +67,18 @@ namespace Kerla.Kernel
         // Removes a user page and frees it; nothing happens if it was not mapped.
         public abstract void UnmapUserPage(ulong address);
 
+        // Frames a file keeps its pages in (tmpfs): a zeroed 4 KiB frame (its
+        // physical address, 0 when memory ran out), its bytes, and giving it back.
+        // A frame is freed when its last holder releases it: the file, and each
+        // mapping MapUserFrame made.
+        public abstract ulong AllocateFrame();
+        public abstract System.Span<byte> FrameBytes(ulong frame);
+        public abstract void ReleaseFrame(ulong frame);
+
+        // Maps a file's frame at a free user page address as one more holder of it
+        // (a shared file mapping): writes through it are the file's.
+        public abstract bool MapUserFrame(ulong address, ulong frame, bool writable, bool executable);
+
         // Tasks: the running boot thread as a task (it becomes idle), a new task
         // that starts in user mode at entry/stack, a child of the current syscall
         // that returns 0 from it, and switching between them.

@@ -221,6 +221,26 @@ public class LockAndFifoTests
     }
 }
 
+public class EventTests
+{
+    // eventfd, memfd_create (with a shared mapping), copy_file_range, sendfile and epoll.
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void EventfdMemfdAndEpollBehaveAsOnLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-events").FullName;
+        string program = Initramfs.Compile("events.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
+        Assert.Contains("wait after another write = 1\n  data 0x2 events IN\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class SelectTests
 {
     [Theory]
@@ -371,7 +391,7 @@ public class SideBySideTests
             ["/bin/busybox"] = "/bin/busybox",
             ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir),
         };
-        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "dmesg", "hostname", "uname", "poweroff" })
+        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "dmesg", "hostname", "uname", "wc", "poweroff" })
             files["/bin/" + applet] = "->busybox";
         string initrd = Initramfs.Pack(dir, files);
         string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120));

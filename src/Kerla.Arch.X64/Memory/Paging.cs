@@ -211,8 +211,25 @@ namespace Kerla.Arch.X64.Memory
             *entry = (*entry & ~(CopyOnWrite | Writable)) | (writable ? Writable : 0);
         }
 
-        // A user page's frame is no longer mapped here: free unless shared.
-        private static void ReleaseFrame(ulong frame)
+        // A zeroed frame for a file's page.
+        internal static ulong AllocateFrame() => NewTable();
+
+        internal static System.Span<byte> FrameBytes(ulong frame) => new System.Span<byte>(PhysicalToVirtual(frame), 4096);
+
+        // Maps a file's frame as one more holder of it.
+        internal static bool MapUserFrame(ulong address, ulong frame, bool writable, bool executable)
+        {
+            s_shares ??= new ushort[s_topOfRam >> 12];
+            ulong* entry = UserPageEntry(address, create: true);
+            if (entry == null || (*entry & Present) != 0) return false;
+            s_shares[frame >> 12]++;
+            *entry = frame | Present | User | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
+            Native.Invlpg(address);
+            return true;
+        }
+
+        // A holder (a mapping, or the file) lets go of a frame: freed with the last.
+        internal static void ReleaseFrame(ulong frame)
         {
             if (s_shares is not null && s_shares[frame >> 12] > 0) s_shares[frame >> 12]--;
             else s_pages!.Free(frame);

@@ -70,8 +70,13 @@ namespace Kerla.Kernel.Exec
         public static bool LooksLikeElf(ReadOnlySpan<byte> file) =>
             file.Length >= 4 && file[0] == 0x7f && file[1] == (byte)'E' && file[2] == (byte)'L' && file[3] == (byte)'F';
 
-        public static ElfImage? Parse(ReadOnlySpan<byte> file, out Errno error)
+        public static ElfImage? Parse(ReadOnlySpan<byte> file, out Errno error) => Parse(file, file.Length, out error);
+
+        // `head` is the start of a file `fileLength` bytes long: it holds the
+        // headers (the segments themselves are read later).
+        public static ElfImage? Parse(ReadOnlySpan<byte> head, long fileLength, out Errno error)
         {
+            ReadOnlySpan<byte> file = head;
             error = Errno.ENOEXEC;
             if (file.Length < 64 || !LooksLikeElf(file)) return null;
             if (file[4] != 2 || file[5] != 1 || file[6] != 1) return null;              // ELFCLASS64, little-endian, version 1
@@ -106,7 +111,7 @@ namespace Kerla.Kernel.Exec
                 ulong align = U64(file, h + 48);
                 // The file part must be in the file, the memory part in user space,
                 // and a segment's offset and address must agree within a page.
-                if (filesz > memsz || offset > (ulong)file.Length || filesz > (ulong)file.Length - offset) return null;
+                if (filesz > memsz || offset > (ulong)fileLength || filesz > (ulong)fileLength - offset) return null;
                 if (memsz == 0 || vaddr >= UserEnd || memsz > UserEnd - vaddr) return null;
                 if ((vaddr & 4095) != (offset & 4095) || (align > 1 && (align & (align - 1)) != 0)) return null;
                 var segment = new ElfSegment(vaddr, offset, filesz, memsz, (flags & 4) != 0, (flags & 2) != 0, (flags & 1) != 0);

@@ -25,7 +25,7 @@ namespace Kerla.Kernel.Exec
 
         // path: as execve got it (AT_EXECFN); exePath: the absolute path, which
         // names the program's mappings and stays with the process.
-        public static Errno Load(ElfImage image, ReadOnlySpan<byte> file, string[] argv, string[] envp, string path, string exePath,
+        public static Errno Load(ElfImage image, Fs.Inode file, string[] argv, string[] envp, string path, string exePath,
             Process.UserProcess process, out ulong entry, out ulong stackPointer)
         {
             entry = stackPointer = 0;
@@ -41,7 +41,7 @@ namespace Kerla.Kernel.Exec
                 for (ulong page = (s.VirtualAddress & ~(PageSize - 1)) + bias; page < s.VirtualAddress + s.MemorySize + bias; page += PageSize)
                     if (!platform.MapUserPage(page, writable: true, executable: false) && !platform.ProtectUserPage(page, true, false))
                         return Errno.ENOMEM;
-                if (!platform.CopyToUser(s.VirtualAddress + bias, file.Slice((int)s.FileOffset, (int)s.FileSize))) return Errno.EFAULT;
+                if (file.ReadToUser(null, (long)s.FileOffset, s.VirtualAddress + bias, (long)s.FileSize) != (long)s.FileSize) return Errno.EFAULT;
             }
             ulong highest = 0;
             foreach (ElfSegment s in image.Segments)

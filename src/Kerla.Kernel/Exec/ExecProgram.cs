@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using Kerla.Kernel.Fs;
 using Kerla.Kernel.Process;
 using Kerla.Kernel.Syscalls;
@@ -24,14 +25,10 @@ namespace Kerla.Kernel.Exec
             if (error != 0) return error;
             if (inode!.IsDirectory) return Errno.EACCES;
             if (inode.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
-            // A tmpfs file is read where it is; anything else is copied first.
-            byte[]? copy = null;
-            if (!inode.TryGetContents(out ReadOnlySpan<byte> file))
-            {
-                copy = new byte[inode.Size];
-                inode.Read(0, copy);
-                file = copy;
-            }
+            // The headers (and a script's first line) are read here; the segments
+            // go from the file straight to the new process's memory.
+            byte[] copy = ReadHead(inode);
+            ReadOnlySpan<byte> file = copy;
             if (file.Length >= 2 && file[0] == (byte)'#' && file[1] == (byte)'!')
             {
                 error = Script(file, path, argv, out string interpreter, out string[] interpreterArgv);
@@ -40,7 +37,7 @@ namespace Kerla.Kernel.Exec
                 if (depth >= MaxInterpreters) return Errno.ELOOP;
                 return Run(process, interpreter, interpreterArgv, envp, depth + 1, out entry, out stack);
             }
-            ElfImage? image = ElfImage.Parse(file, out error);
+            ElfImage? image = ElfImage.Parse(file, inode.Size, out error);
             if (image is null)
             {
                 Memory.KernelObjects.Free(copy);
@@ -60,7 +57,7 @@ namespace Kerla.Kernel.Exec
             platform.SwitchAddressSpace(root);
             process.Memory = new Memory.AddressSpace();
             string exePath = AbsolutePath(process, path);
-            error = ExecLoader.Load(image, file, argv, envp, path, exePath, process, out entry, out stack);
+            error = ExecLoader.Load(image, inode, argv, envp, path, exePath, process, out entry, out stack);
             Memory.KernelObjects.Free(copy);
             image.Release();
             // A vfork child's old memory is its parent's: left alone.
@@ -98,6 +95,21 @@ namespace Kerla.Kernel.Exec
 
         // "#!interpreter [one argument]": the interpreter runs with the script's
         // path in place of argv[0] (execve(2), Interpreter scripts).
+        // The first page of the file, or more when an ELF program header table
+        // lies beyond it (up to 64 KiB).
+        private static byte[] ReadHead(Inode inode)
+        {
+            byte[] head = new byte[Math.Min(inode.Size, 4096)];
+            inode.Read(0, head);
+            if (head.Length < 64 || !ElfImage.LooksLikeElf(head)) return head;
+            ulong end = BinaryPrimitives.ReadUInt64LittleEndian(head.AsSpan(32)) + (ulong)BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(56)) * 56;
+            if (end <= (ulong)head.Length || end > (ulong)Math.Min(inode.Size, 65536)) return head;
+            Memory.KernelObjects.Free(head);
+            head = new byte[end];
+            inode.Read(0, head);
+            return head;
+        }
+
         private static Errno Script(ReadOnlySpan<byte> file, string path, string[] argv, out string interpreter, out string[] newArgv)
         {
             interpreter = "";

@@ -21,6 +21,7 @@ namespace Kerla.Kernel.Fs
         }
 
         public override bool Pollable => true;
+        public override string? LinkName => new string("/dev/console".AsSpan());
         public override int Poll(OpenFile file) => (Tty.LineDiscipline.Console.HasInput ? 1 : 0) | 4;
 
         // A line at a time, as the line discipline gives it.

@@ -79,6 +79,16 @@ namespace Kerla.Kernel.Fs
         protected MemoryClassDevice(uint minor) : base(FileType.CharDevice, 0x1b6, 0, 0) { Minor = minor; }
 
         public override long Size => 0;
+        public override bool FillsReads => true;
+
+        public override string? LinkName => Minor switch
+        {
+            3 => new string("/dev/null".AsSpan()),
+            5 => new string("/dev/zero".AsSpan()),
+            7 => new string("/dev/full".AsSpan()),
+            8 => new string("/dev/random".AsSpan()),
+            _ => new string("/dev/urandom".AsSpan()),
+        };
         public override ulong Rdev => (1 << 8) | Minor;
         public override ulong Dev => 5;
     }

@@ -35,7 +35,7 @@ namespace Kerla.Kernel.Fs
 
         public override void Released(OpenFile file)
         {
-            if ((file.Flags & OpenFile.O_PATH) == 0 && _pipe!.Close(file)) FreePipe();
+            if (_pipe!.Close(file)) FreePipe();
         }
 
         private void FreePipe()

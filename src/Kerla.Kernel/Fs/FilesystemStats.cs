@@ -4,8 +4,7 @@ using Kerla.Kernel.Abi;
 namespace Kerla.Kernel.Fs
 {
     // What statfs(2) says of the filesystem an inode is on. tmpfs (and
-    // devtmpfs) may grow to half of RAM, as Linux's default size; what is free
-    // is what the page allocator has left, so the figures follow the system.
+    // devtmpfs) may grow to half of RAM, as Linux's default size.
     public static class FilesystemStats
     {
         private const long TMPFS_MAGIC = 0x01021994, PROC_SUPER_MAGIC = 0x9fa0, PIPEFS_MAGIC = 0x50495045;
@@ -22,11 +21,14 @@ namespace Kerla.Kernel.Fs
             else if (inode is Pipe) s.f_type = PIPEFS_MAGIC;
             else
             {
-                Memory.PageAllocator pages = KernelHost.Pages;
-                long blocks = (long)pages.TotalPages / 2;
+                // As Linux's tmpfs: half of RAM in blocks and in inodes by
+                // default, less what the instance's files hold.
+                long limit = (long)KernelHost.Pages.TotalPages / 2;
+                Superblock? sb = inode.Filesystem;
                 s.f_type = TMPFS_MAGIC;
-                s.f_blocks = s.f_files = blocks;
-                s.f_bfree = s.f_bavail = s.f_ffree = Math.Min(blocks, (long)pages.FreePages);
+                s.f_blocks = s.f_files = limit;
+                s.f_bfree = s.f_bavail = Math.Max(0, limit - (sb?.Pages ?? 0));
+                s.f_ffree = Math.Max(0, limit - (sb?.Inodes ?? 0));
             }
         }
     }

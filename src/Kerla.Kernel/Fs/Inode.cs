@@ -37,9 +37,16 @@ namespace Kerla.Kernel.Fs
         public ulong Mtime { get; set; }
         public ulong Ctime { get; set; }
         public virtual ulong Rdev => 0;
-        public virtual ulong Dev => 1;
+        public virtual ulong Dev => Filesystem?.Device ?? 1;
+
+        // The filesystem instance the inode lives in, for those that keep files.
+        public Superblock? Filesystem { get; set; }
 
         public FileType Type => (FileType)(Mode & 0xf000);
+
+        // Whether a read gets all it asks for while data lasts (files, memory
+        // devices), rather than what is there now (pipes, terminals).
+        public virtual bool FillsReads => Type == FileType.Regular;
         public bool IsDirectory => Type == FileType.Directory;
         public abstract long Size { get; }
 
@@ -108,6 +115,10 @@ namespace Kerla.Kernel.Fs
         // Symbolic links.
         public virtual string? LinkTarget => null;
 
+        // A /proc "magic" link (fd/N, cwd, root): the inode it stands for, which
+        // path resolution goes to directly, whatever the link's text says.
+        public virtual Inode? Jump => null;
+
         // What /proc/<pid>/fd shows for an open file no directory names (a new
         // string): "pipe:[ino]", "anon_inode:[eventfd]", a device's /dev path.
         public virtual string? LinkName => null;
@@ -118,12 +129,27 @@ namespace Kerla.Kernel.Fs
         // fcntl(2) record locks on this file, once someone took one.
         public RecordLocks? RecordLocks { get; set; }
 
-        // The whole contents when the file already holds them in memory (tmpfs),
-        // so that exec reads the program without a copy; false otherwise.
-        public virtual bool TryGetContents(out ReadOnlySpan<byte> contents)
+        // st_blocks: 512-byte units the file takes (what holds data, not its size).
+        public virtual long Blocks => 0;
+
+        // Reads up to `length` bytes at `offset` straight into user memory at
+        // `address`: the count (short at the end of the file), or -EFAULT when
+        // nothing could be copied. Files that keep their bytes in memory copy
+        // without a bounce buffer.
+        public virtual long ReadToUser(OpenFile? file, long offset, ulong address, long length)
         {
-            contents = default;
-            return false;
+            Span<byte> chunk = stackalloc byte[2048];
+            long done = 0;
+            while (done < length)
+            {
+                long n = Read(file, offset + done, chunk.Slice(0, (int)Math.Min(chunk.Length, length - done)));
+                if (n < 0) return done > 0 ? done : n;
+                if (n == 0) break;
+                if (!KernelHost.Platform.CopyToUser(address + (ulong)done, chunk.Slice(0, (int)n))) return done > 0 ? done : -(long)Errno.EFAULT;
+                done += n;
+                if (n < Math.Min(chunk.Length, length - (done - n))) break;
+            }
+            return done;
         }
 
         // open(2): the inode the open file works on (a device may stand for

@@ -21,6 +21,13 @@ namespace Kerla.Kernel.Fs
         public int Flags { get; set; }
         public long Offset { get; set; }
 
+        // After a read or write of n bytes: only files have a position that
+        // moves (a terminal's, a pipe's or a device's stays at 0, as on Linux).
+        public void Advance(long n)
+        {
+            if (Inode.Type == FileType.Regular) Offset += n;
+        }
+
         // What the inode wants to remember per open (Linux's f_version): a FIFO
         // reader opened without a writer keeps the writer count it saw.
         public uint Version { get; set; }
@@ -37,7 +44,8 @@ namespace Kerla.Kernel.Fs
             Inode.Locks?.Release(this);
             Inode.RecordLocks?.Release(this);
             EventPoll.Forget(this);
-            Inode.Released(this);
+            // An O_PATH description never opened the inode (Openat skips Opened).
+            if ((Flags & O_PATH) == 0) Inode.Released(this);
             Memory.KernelObjects.Free(this);
         }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;

@@ -98,6 +98,37 @@ namespace Kerla.Kernel.Fs
             return canonical;
         }
 
+        // The path of any inode from the process's root (a new string), or null
+        // when no directory names it (an unlinked file, a pipe). A file's name is
+        // searched for through the tree (/proc left out); a directory's is found
+        // through its parents.
+        public static string? PathOf(Inode inode)
+        {
+            if (inode.IsDirectory)
+            {
+                string path = Syscalls.Getcwd.PathOf(inode);
+                return (object)path == "/" ? new string('/', 1) : path;
+            }
+            return Search(Process.UserProcess.Current?.Root ?? Root!, inode, "", 0);
+        }
+
+        private static string? Search(Inode directory, Inode target, string prefix, int depth)
+        {
+            if (depth > 32 || directory.Dev == Procfs.ProcRoot.Device) return null;
+            for (int i = 0; directory.Entry(i, out string name, out Inode? entry); i++)
+            {
+                if (entry is null) continue;
+                Inode seen = Covering(entry);
+                if (seen != target && !seen.IsDirectory) continue;
+                string path = string.Concat(prefix, "/", name);
+                if (seen == target) return path;
+                string? found = Search(seen, target, path, depth + 1);
+                Memory.KernelObjects.Free(path);
+                if (found is not null) return found;
+            }
+            return null;
+        }
+
         // Component names are strings made during the walk (never the caller's
         // path itself): each is freed once passed. "." is a literal the walk
         // returns for a path that ends at a directory ("" is never freed).
@@ -165,6 +196,19 @@ namespace Kerla.Kernel.Fs
                 if (child.Type == FileType.Symlink && (!last || followLast || trailingSlash))
                 {
                     if (++links > MaxSymlinks) return Errno.ELOOP;
+                    if (child.Jump is Inode jumped)
+                    {
+                        jumped = Covering(jumped);
+                        if (!last)
+                        {
+                            current = jumped;
+                            pos = next;
+                            continue;
+                        }
+                        if (trailingSlash && !jumped.IsDirectory) return Errno.ENOTDIR;
+                        result = jumped;
+                        return 0;
+                    }
                     string target = child.LinkTarget!;
                     string rest = last ? (trailingSlash ? "/" : "") : path.Substring(end);
                     string joined = string.Concat(target, rest);

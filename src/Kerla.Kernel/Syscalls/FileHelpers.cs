@@ -126,7 +126,7 @@ namespace Kerla.Kernel.Syscalls
             stat.st_rdev = inode.Rdev;
             stat.st_size = inode.Size;
             stat.st_blksize = 4096;
-            stat.st_blocks = (inode.Size + 511) / 512;
+            stat.st_blocks = inode.Blocks;
             stat.st_atime = inode.Atime;
             stat.st_mtime = inode.Mtime;
             stat.st_ctime = inode.Ctime;

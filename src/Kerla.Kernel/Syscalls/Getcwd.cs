@@ -31,7 +31,9 @@ namespace Kerla.Kernel.Syscalls
                 for (int i = 0; parent.Entry(i, out string entry, out Inode? inode); i++)
                     if (inode is not null && Vfs.Covering(inode) == directory) { name = entry; break; }
                 if (name is null) break; // removed while we were in it
-                path = string.Concat("/", name, path);
+                string longer = string.Concat("/", name, path);
+                Memory.KernelObjects.Free(path);
+                path = longer;
                 directory = parent;
             }
             return path.Length == 0 ? "/" : path;

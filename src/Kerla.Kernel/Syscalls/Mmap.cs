@@ -6,12 +6,12 @@ namespace Kerla.Kernel.Syscalls
 {
     // mmap(2). Private anonymous mappings get their pages on first touch;
     // shared ones get them all at once, so that a forked child maps the same
-    // frames. A private file mapping is filled
-    // from the file when it is made; writes stay in the mapping, as with
-    // Linux's copy-on-write. A shared file mapping is only read-only (a copy
-    // too: later writes to the file do not show); a writable one would need a
-    // page cache: ENODEV. Pages past the end of the file read as zeros (Linux
-    // raises SIGBUS).
+    // frames. A private file mapping is filled from the file when it is made;
+    // writes stay in the mapping, as with Linux's copy-on-write. A shared
+    // mapping of a tmpfs file maps the file's own frames (holes filled), so
+    // stores and the file's reads and writes see each other; other files can
+    // only be mapped shared read-only, as a copy. Pages past the end of the
+    // file are not mapped (a fault: Linux raises SIGBUS, here SIGSEGV).
     public static class Mmap
     {
         [Flags]
@@ -34,7 +34,8 @@ namespace Kerla.Kernel.Syscalls
                 file = Fs.FileTable.Current.Get(fd.Number);
                 if (file is null) return Errno.EBADF;
                 if (!file.CanRead) return Errno.EACCES;
-                if (type != MapFlags.MAP_PRIVATE && (prot & Protection.Write) != 0) return file.CanWrite ? Errno.ENODEV : Errno.EACCES;
+                if (type != MapFlags.MAP_PRIVATE && (prot & Protection.Write) != 0 && !file.CanWrite) return Errno.EACCES;
+                if (type != MapFlags.MAP_PRIVATE && (prot & Protection.Write) != 0 && file.Inode is not Fs.Tmpfs.TmpfsFile) return Errno.ENODEV;
                 if (file.Inode.Type != Fs.FileType.Regular || offset < 0) return file.Inode.Type == Fs.FileType.Regular ? Errno.EINVAL : Errno.ENODEV;
             }
             ulong size = AddressSpace.PageUp(length);
@@ -63,7 +64,28 @@ namespace Kerla.Kernel.Syscalls
             }
             if (file is null && type != MapFlags.MAP_PRIVATE) return Share(space, start, size, prot) ? (long)start : Errno.ENOMEM;
             if (file is null) return space.Add(start, start + size, prot, "") ? (long)start : Errno.ENOMEM;
+            if (type != MapFlags.MAP_PRIVATE && file.Inode is Fs.Tmpfs.TmpfsFile tmpfs)
+                return MapFrames(space, start, size, prot, tmpfs, offset) ? (long)start : Errno.ENOMEM;
             return Fill(space, start, size, prot, file.Inode, offset) ? (long)start : Errno.ENOMEM;
+        }
+
+        // A shared tmpfs file mapping: the file's frames for the pages within its size.
+        private static bool MapFrames(AddressSpace space, ulong start, ulong size, Protection prot, Fs.Tmpfs.TmpfsFile file, long offset)
+        {
+            if (!space.Add(start, start + size, prot, "", shared: true)) return false;
+            Platform platform = KernelHost.Platform;
+            for (ulong done = 0; done < size && offset + (long)done < file.Size; done += AddressSpace.PageSize)
+            {
+                ulong frame = file.Frame((offset + (long)done) >> 12);
+                bool mapped = frame != 0 && platform.MapUserFrame(start + done, frame, (prot & Protection.Write) != 0, (prot & Protection.Exec) != 0);
+                if (mapped && prot == Protection.None) platform.ProtectUserPage(start + done, false, false, accessible: false);
+                if (!mapped)
+                {
+                    space.Remove(start, start + size, UserProcess.CurrentPageTables.Instance);
+                    return false;
+                }
+            }
+            return true;
         }
 
         // Shared anonymous memory: every page now, zeroed.

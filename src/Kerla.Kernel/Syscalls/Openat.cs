@@ -23,8 +23,9 @@ namespace Kerla.Kernel.Syscalls
             e = Vfs.Lookup(path, start!, follow, out Inode? inode);
             if (e == Errno.ENOENT && (flags & OpenFile.O_CREAT) != 0)
             {
+                // A missing directory on the way is ENOENT; only the last component may be new.
                 e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
-                if (e != 0 && e != Errno.ENOENT) return e;
+                if (e != 0) return e;
                 if (parent is null || !parent.IsDirectory) return Errno.ENOENT;
                 uint umask = UserProcess.Current?.Umask ?? 0x12;
                 Process.Credentials? credentials = UserProcess.Current?.Credentials;

@@ -14,6 +14,14 @@ namespace Kerla.Kernel.Syscalls
             OpenFile? file = FileTable.Current.Get(fd.Number);
             if (file is null || !file.CanRead) return Errno.EBADF;
             if (file.Inode.IsDirectory) return Errno.EISDIR;
+            if (file.Inode.Type == FileType.Regular)
+            {
+                // Files copy straight to the caller.
+                long read = file.Inode.ReadToUser(file, file.Offset, buffer.Address, (long)Math.Min(count, (ulong)int.MaxValue));
+                if (read < 0) return (Errno)(-read);
+                file.Offset += read;
+                return read;
+            }
             Span<byte> chunk = stackalloc byte[Chunk];
             ulong done = 0;
             while (done < count)
@@ -24,13 +32,13 @@ namespace Kerla.Kernel.Syscalls
                 if (n == 0) break;
                 if (!UserMemory.Write(new UserPtr<byte>(buffer.Address + done), chunk.Slice(0, (int)n)))
                     return done == 0 ? Errno.EFAULT : (long)done;
-                file.Offset += n;
+                file.Advance(n);
                 done += (ulong)n;
                 // Only a regular file goes on: a pipe or terminal returns what it had.
                 // Files give all that was asked; a pipe what it holds without waiting
                 // again; a terminal one line (or what raw mode has).
                 if (n < length) break;
-                if (file.Inode.Type == FileType.Fifo ? file.Inode.Size == 0 : file.Inode.Type != FileType.Regular) break;
+                if (file.Inode.Type == FileType.Fifo ? file.Inode.Size == 0 : !file.Inode.FillsReads) break;
             }
             return (long)done;
         }

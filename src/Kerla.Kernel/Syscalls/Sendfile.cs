@@ -28,7 +28,7 @@ namespace Kerla.Kernel.Syscalls
             }
             long to = output.Offset;
             ulong done = Transfer(input, ref at, output, ref to, Math.Min((ulong)count, MaxCount), out Errno error);
-            output.Offset = to;
+            output.Advance(to - output.Offset);
             if (offset.IsNull) input.Offset = at;
             else
             {

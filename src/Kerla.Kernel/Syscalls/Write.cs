@@ -27,7 +27,7 @@ namespace Kerla.Kernel.Syscalls
                     return written == 0 ? Errno.EFAULT : (long)written;
                 long n = file.Inode.Write(file, file.Offset, chunk.Slice(0, length));
                 if (n < 0) return written == 0 ? (Errno)(-n) : (long)written;
-                file.Offset += n;
+                file.Advance(n);
                 written += (ulong)n;
                 if (n < length) break;
             }

@@ -21,6 +21,19 @@ dmesg | grep -c 'Run /init as init process'
 cat /proc/self/cmdline | tr '\0' ' '
 echo
 stat -f -c '%T' / /proc
+# Descriptors, working directory and root, as /proc shows them.
+readlink /proc/self/fd/0 /proc/self/cwd /proc/self/root
+ls /proc/self/fd | tr '\n' ' '
+echo
+grep -E '^(pos|flags):' /proc/self/fdinfo/0
+stat -c '%A' /proc/self/fd/0 /proc/self/fd/1
+echo piped | readlink /proc/self/fd/0 | cut -c1-6
+(cd /proc && readlink /proc/self/cwd && cat /proc/self/cwd/self/comm)
+cat /proc/self/root/proc/sys/kernel/ostype
+wc -w < /proc/self/statm
+grep -c '^proc ' /proc/self/mounts
+cat /proc/sys/kernel/hostname
+echo renamed > /proc/sys/kernel/hostname && hostname
 echo hello > /tmp/f && cat /tmp/f
 mount -t devtmpfs devtmpfs /dev && echo "devtmpfs mounted"
 stat -f -c '%T' /dev

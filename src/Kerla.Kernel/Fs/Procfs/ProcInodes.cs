@@ -3,13 +3,20 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Fs.Procfs
 {
-    // A /proc file whose text is generated when it is read.
+    // A /proc file whose text is generated when it is read; a few (the
+    // /proc/sys settings) take writes too.
     public sealed class ProcFile : Inode
     {
         public delegate void Generator(ref ProcText text);
+        public delegate long Setter(ReadOnlySpan<byte> value);
         private readonly Generator _generate;
+        private readonly Setter? _set;
 
-        public ProcFile(Generator generate) : base(FileType.Regular, 0x124, 0, 0) { _generate = generate; }
+        public ProcFile(Generator generate, Setter? set = null) : base(FileType.Regular, set is null ? 0x124u : 0x1a4u, 0, 0)
+        {
+            _generate = generate;
+            _set = set;
+        }
 
         // Linux reports 0: the size is not known until the text is made.
         public override long Size => 0;
@@ -26,87 +33,144 @@ namespace Kerla.Kernel.Fs.Procfs
             return count;
         }
 
-        public override long Write(long offset, ReadOnlySpan<byte> source) => -(long)Syscalls.Errno.EACCES;
+        public override long Write(long offset, ReadOnlySpan<byte> source) => _set is null ? -(long)Syscalls.Errno.EACCES : _set(source);
+
+        // O_TRUNC on a setting changes nothing, as on Linux.
+        public override Syscalls.Errno Truncate(long length) => _set is null ? Syscalls.Errno.EACCES : 0;
 
         public void Release()
         {
+            Memory.KernelObjects.Free(_set);
             Memory.KernelObjects.Free(_generate);
             Memory.KernelObjects.Free(this);
         }
     }
 
-    // A /proc symbolic link whose target is looked up when it is followed.
+    // A /proc symbolic link whose target is made (a new string, which the link
+    // keeps until the next one) when it is read. A "magic" one (cwd, root)
+    // also names the inode it stands for.
     public sealed class ProcSymlink : Inode
     {
         private readonly Func<string> _target;
+        private readonly Func<Inode?>? _jump;
+        private string _last = "";
 
-        public ProcSymlink(Func<string> target) : base(FileType.Symlink, 0x1ff, 0, 0) { _target = target; }
+        public ProcSymlink(Func<string> target, Func<Inode?>? jump = null) : base(FileType.Symlink, 0x1ff, 0, 0)
+        {
+            _target = target;
+            _jump = jump;
+        }
 
         public override long Size => 64;
         public override ulong Dev => ProcRoot.Device;
-        public override string? LinkTarget => _target();
+        public override Inode? Jump => _jump?.Invoke();
+
+        public override string? LinkTarget
+        {
+            get
+            {
+                Memory.KernelObjects.Free(_last);
+                _last = _target();
+                return _last;
+            }
+        }
 
         public void Release()
         {
+            Memory.KernelObjects.Free(_last);
             Memory.KernelObjects.Free(_target);
+            Memory.KernelObjects.Free(_jump);
             Memory.KernelObjects.Free(this);
         }
     }
 
-    // /proc/<pid>: made the first time it is looked up, freed with the process.
-    public sealed class ProcessDirectory : Inode
+    // A /proc directory of named entries fixed when it is made.
+    public abstract class ProcListing : Inode
     {
-        private readonly UserProcess _process;
-        private readonly Inode _parent;
-        private readonly string[] _names = { "cmdline", "comm", "environ", "exe", "maps", "stat", "status" };
-        private readonly Inode[] _entries;
+        protected string[] Names = null!;
+        protected Inode[] Entries = null!;
 
-        public ProcessDirectory(UserProcess process, Inode parent) : base(FileType.Directory, 0x16d, 0, 0)
-        {
-            _process = process;
-            _parent = parent;
-            Name = process.Pid.ToString();
-            _entries = new Inode[]
-            {
-                new ProcFile(CommandLine),
-                new ProcFile(Comm),
-                new ProcFile(Environ),
-                new ProcSymlink(() => _process.ExePath),
-                new ProcFile(Maps),
-                new ProcFile(Stat),
-                new ProcFile(Status),
-            };
-        }
+        protected ProcListing() : base(FileType.Directory, 0x16d, 0, 0) { }
 
-        public string Name { get; }
         public override long Size => 0;
         public override ulong Dev => ProcRoot.Device;
-        public override Inode? Parent => _parent;
-        public override int EntryCount => _entries.Length;
+        public override int EntryCount => Entries.Length;
 
         public override Inode? Lookup(string name)
         {
-            for (int i = 0; i < _names.Length; i++) if (_names[i] == name) return _entries[i];
+            for (int i = 0; i < Names.Length; i++) if (Names[i] == name) return Entries[i];
             return null;
         }
 
         public override bool Entry(int index, out string name, out Inode? inode)
         {
-            bool exists = index >= 0 && index < _entries.Length;
-            name = exists ? _names[index] : "";
-            inode = exists ? _entries[index] : null;
+            bool exists = index >= 0 && index < Entries.Length;
+            name = exists ? Names[index] : "";
+            inode = exists ? Entries[index] : null;
             return exists;
         }
+    }
+
+    // /proc/sys and /proc/sys/kernel.
+    public sealed class ProcDirectory : ProcListing
+    {
+        private Inode _parent;
+
+        public ProcDirectory(string[] names, Inode[] entries)
+        {
+            Names = names;
+            Entries = entries;
+            _parent = this;
+            foreach (Inode entry in entries) if (entry is ProcDirectory d) d._parent = this;
+        }
+
+        public void SetParent(Inode parent) => _parent = parent;
+        public override Inode? Parent => _parent;
+    }
+
+    // /proc/<pid>: made the first time it is looked up, freed with the process.
+    public sealed class ProcessDirectory : ProcListing
+    {
+        private readonly UserProcess _process;
+        private readonly Inode _parent;
+        private static readonly string[] s_names = { "cmdline", "comm", "cwd", "environ", "exe", "fd", "fdinfo", "maps", "mounts", "root", "stat", "statm", "status" };
+
+        public ProcessDirectory(UserProcess process, Inode parent)
+        {
+            _process = process;
+            _parent = parent;
+            Name = process.Pid.ToString();
+            Names = s_names;
+            Entries = new Inode[]
+            {
+                new ProcFile(CommandLine),
+                new ProcFile(Comm),
+                new ProcSymlink(() => Vfs.PathOf(_process.Cwd) ?? "", () => _process.Cwd),
+                new ProcFile(Environ),
+                new ProcSymlink(() => new string(_process.ExePath.AsSpan())),
+                new ProcFdDirectory(process, this, info: false),
+                new ProcFdDirectory(process, this, info: true),
+                new ProcFile(Maps),
+                new ProcFile(Mounts),
+                new ProcSymlink(() => Vfs.PathOf(_process.Root) ?? "", () => _process.Root),
+                new ProcFile(Stat),
+                new ProcFile(Statm),
+                new ProcFile(Status),
+            };
+        }
+
+        public string Name { get; }
+        public override Inode? Parent => _parent;
 
         public void Release()
         {
-            foreach (Inode entry in _entries)
+            foreach (Inode entry in Entries)
             {
                 if (entry is ProcFile file) file.Release();
                 else if (entry is ProcSymlink link) link.Release();
+                else if (entry is ProcFdDirectory fds) fds.Release();
             }
-            Memory.KernelObjects.Free(_entries);
-            Memory.KernelObjects.Free(_names);
+            Memory.KernelObjects.Free(Entries);
             Memory.KernelObjects.Free(Name);
         }
 
@@ -162,6 +226,38 @@ namespace Kerla.Kernel.Fs.Procfs
             ulong size = 0;
             for (int i = 0; i < memory.Count; i++) size += memory[i].End - memory[i].Start;
             return size;
+        }
+
+        // An instance method: a static one's delegate is cached by the compiler,
+        // and Release frees the delegates.
+        private void Mounts(ref ProcText text) => ProcRoot.Mounts(ref text);
+
+        // proc_pid_statm(5), in pages: size, resident, shared, text, lib, data,
+        // dt. Pages are not counted as they are touched, so resident is the size
+        // too; text is what is executable, data what is writable and private.
+        private void Statm(ref ProcText text)
+        {
+            if (_process.IsZombie)
+            {
+                text.Append("0 0 0 0 0 0 0\n");
+                return;
+            }
+            Memory.AddressSpace memory = _process.Memory;
+            ulong size = 0, code = 0, data = 0, shared = 0;
+            for (int i = 0; i < memory.Count; i++)
+            {
+                Memory.Vma v = memory[i];
+                ulong pages = (v.End - v.Start) >> 12;
+                size += pages;
+                if (v.Shared) shared += pages;
+                else if ((v.Protection & Memory.Protection.Exec) != 0) code += pages;
+                else if ((v.Protection & Memory.Protection.Write) != 0) data += pages;
+            }
+            text.Append(size); text.Append(' ');
+            text.Append(size); text.Append(' ');
+            text.Append(shared); text.Append(' ');
+            text.Append(code); text.Append(" 0 ");
+            text.Append(data); text.Append(" 0\n");
         }
 
         // proc_pid_maps(5): one line per mapping; no file offsets or inodes are

@@ -9,14 +9,14 @@ namespace Kerla.Kernel.Fs.Procfs
     public sealed class ProcRoot : Inode
     {
         public const ulong Device = 0x16;
-        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems", "loadavg", "stat", "cpuinfo" };
+        private static readonly string[] s_names = { "self", "meminfo", "metrics", "mounts", "uptime", "cmdline", "version", "filesystems", "loadavg", "stat", "cpuinfo", "sys" };
         private readonly Inode[] _files;
 
         public ProcRoot() : base(FileType.Directory, 0x16d, 0, 0)
         {
             _files = new Inode[]
             {
-                new ProcSymlink(() => UserProcess.Current is UserProcess p ? DirectoryOf(p).Name : ""),
+                new ProcSymlink(() => UserProcess.Current is UserProcess p ? new string(DirectoryOf(p).Name.AsSpan()) : ""),
                 new ProcFile(Meminfo),
                 new ProcFile(Metrics),
                 new ProcFile(Mounts),
@@ -27,7 +27,56 @@ namespace Kerla.Kernel.Fs.Procfs
                 new ProcFile(Loadavg),
                 new ProcFile(Stat),
                 new ProcFile(Cpuinfo),
+                Sys(),
             };
+            ((ProcDirectory)_files[_files.Length - 1]).SetParent(this);
+        }
+
+        // /proc/sys/kernel: the names uname(2) reports; hostname and domainname
+        // take writes from root, as sethostname(2) and setdomainname(2).
+        private static ProcDirectory Sys() =>
+            new ProcDirectory(new[] { "kernel" }, new Inode[]
+            {
+                new ProcDirectory(new[] { "domainname", "hostname", "osrelease", "ostype" }, new Inode[]
+                {
+                    new ProcFile(DomainName, SetDomainName),
+                    new ProcFile(HostName, SetHostName),
+                    new ProcFile(OsRelease),
+                    new ProcFile(OsType),
+                }),
+            });
+
+        private static void HostName(ref ProcText text) { text.Append(KernelHost.Hostname); text.Append('\n'); }
+        private static void DomainName(ref ProcText text) { text.Append(KernelHost.DomainName); text.Append('\n'); }
+        private static void OsRelease(ref ProcText text) { text.Append(Syscalls.Uname.Release); text.Append('\n'); }
+        private static void OsType(ref ProcText text) => text.Append("Linux\n");
+
+        private static long SetHostName(ReadOnlySpan<byte> value) => SetName(value, host: true);
+        private static long SetDomainName(ReadOnlySpan<byte> value) => SetName(value, host: false);
+
+        private static long SetName(ReadOnlySpan<byte> value, bool host)
+        {
+            long e = ReadName(value, out string name);
+            if (e != 0) return e;
+            string old = host ? KernelHost.Hostname : KernelHost.DomainName;
+            if (host) KernelHost.Hostname = name;
+            else KernelHost.DomainName = name;
+            if ((object)old != "(none)") Memory.KernelObjects.Free(old);
+            return value.Length;
+        }
+
+        // What was written, without its newline: at most 64 bytes, root only.
+        private static long ReadName(ReadOnlySpan<byte> value, out string name)
+        {
+            name = "";
+            if (UserProcess.Current is UserProcess p && !p.Credentials.IsPrivileged) return -(long)Syscalls.Errno.EPERM;
+            int length = value.Length;
+            if (length > 0 && value[length - 1] == (byte)'\n') length--;
+            if (length > Syscalls.Sethostname.Max) return -(long)Syscalls.Errno.EINVAL;
+            Span<char> chars = stackalloc char[length];
+            for (int i = 0; i < length; i++) chars[i] = (char)value[i];
+            name = new string(chars);
+            return 0;
         }
 
         public override long Size => 0;
@@ -126,7 +175,7 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Append(name); text.Append(' '); text.Append(value); text.Append('\n');
         }
 
-        private static void Mounts(ref ProcText text)
+        internal static void Mounts(ref ProcText text)
         {
             text.Append("rootfs / rootfs rw 0 0\n");
             for (int i = 0; i < Vfs.MountSlots; i++)

@@ -16,9 +16,19 @@ namespace Kerla.Kernel.Fs.Tmpfs
         {
             _parent = parent;
             Nlink = 2;
+            // The root of a new instance (a mount); others join their parent's when linked.
+            if (parent is null)
+            {
+                Filesystem = Superblock.NewAnonymous();
+                Filesystem.Inodes = 1;
+            }
         }
 
-        public override long Size => 4096;
+        private const uint S_ISGID = 0x400;
+
+        // As Linux's tmpfs: 20 bytes per entry, "." and ".." included.
+        public override long Size => 20 * (_count + 2);
+        public override long Blocks => 0;
         public override Inode? Parent => _parent ?? this;
         public override int EntryCount => _count;
 
@@ -44,6 +54,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public override Errno Link(string name, Inode inode)
         {
+            if (Nlink == 0) return Errno.ENOENT; // removed: nothing more can be made in it
             if (Lookup(name) is not null) return Errno.EEXIST;
             Add(name, inode);
             return 0;
@@ -63,6 +74,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
                 inode.Ctime = KernelHost.RealTimeSeconds;
+                if (inode.Nlink == 0) Gone(inode);
                 // Open descriptors keep the inode alive: its memory goes with the last reference.
                 return 0;
             }
@@ -74,6 +86,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public override Errno Rename(string oldName, Inode newDirectory, string newName, uint flags)
         {
             if (newDirectory is not TmpfsDirectory target) return Errno.EXDEV;
+            if (target.Nlink == 0) return Errno.ENOENT;
             // "." and ".." name no entry that could move (Linux: EBUSY).
             if (oldName == "." || oldName == ".." || newName == "." || newName == "..")
                 return (flags & RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY;
@@ -114,6 +127,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 target.Mtime = target.Ctime = KernelHost.RealTimeSeconds;
                 replaced.Nlink = replaced.IsDirectory ? 0 : replaced.Nlink - 1;
                 replaced.Ctime = KernelHost.RealTimeSeconds;
+                if (replaced.Nlink == 0) Gone(replaced);
                 RemoveAt(from);
             }
             else
@@ -126,7 +140,10 @@ namespace Kerla.Kernel.Fs.Tmpfs
         }
 
         public override Errno CreateSymlink(string name, string target, uint uid, uint gid) =>
-            Link(name, new TmpfsSymlink(target, uid, gid));
+            Link(name, new TmpfsSymlink(target, uid, GroupForNew(gid)));
+
+        // A set-group-ID directory gives what is made in it its own group.
+        public uint GroupForNew(uint gid) => (Mode & S_ISGID) != 0 ? Gid : gid;
 
         private int IndexOf(string name)
         {
@@ -146,6 +163,11 @@ namespace Kerla.Kernel.Fs.Tmpfs
             _inodes[_count] = inode;
             _count++;
             if (inode.IsDirectory) Nlink++;
+            if (inode.Filesystem is null && Filesystem is Superblock sb)
+            {
+                inode.Filesystem = sb;
+                sb.Inodes++;
+            }
             Mtime = Ctime = KernelHost.RealTimeSeconds;
         }
 
@@ -159,6 +181,13 @@ namespace Kerla.Kernel.Fs.Tmpfs
             _inodes[_count] = null!;
             if (inode.IsDirectory) Nlink--;
             Mtime = Ctime = KernelHost.RealTimeSeconds;
+        }
+
+        // An inode lost its last name.
+        private static void Gone(Inode inode)
+        {
+            if (inode.Filesystem is Superblock sb) sb.Inodes--;
+            if (inode is TmpfsFile file) file.Unlinked();
         }
 
         // Whether `directory` is `ancestor` or lies below it.
@@ -178,6 +207,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public override Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)
         {
+            gid = GroupForNew(gid);
+            // ... and its subdirectories the set-group-ID bit, so that it carries on down.
+            if (type == FileType.Directory && (Mode & S_ISGID) != 0) permissions |= S_ISGID;
             created = type switch
             {
                 FileType.Directory => new TmpfsDirectory(this, permissions, uid, gid),
@@ -189,55 +221,157 @@ namespace Kerla.Kernel.Fs.Tmpfs
         }
     }
 
+    // A tmpfs file keeps its bytes in page frames, one per 4 KiB of the file
+    // that was ever written; a page never written is a hole that reads as
+    // zeros and takes no memory (st_blocks counts frames, as Linux's tmpfs).
+    // A shared mapping maps the frames themselves. The frames go back when the
+    // file loses its last name and its last open file description.
     public sealed class TmpfsFile : Inode
     {
-        private byte[] _data = new byte[0];
+        private const int PageSize = 4096, PageShift = 12;
+        // Offsets stay within what a frame index (an int) covers.
+        public const long MaxSize = (long)int.MaxValue << PageShift;
+        private ulong[] _frames = new ulong[0];
         private long _size;
+        private int _frameCount, _opens;
 
         public TmpfsFile(uint permissions, uint uid, uint gid) : base(FileType.Regular, permissions, uid, gid) { }
 
-        // memfd_create(2): a file in no directory, known by the name it was given.
+        // memfd_create(2): a file in no directory, known by the name it was given,
+        // open once.
         public static TmpfsFile Memfd(string name, uint uid, uint gid) =>
-            new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name };
+            new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name, _opens = 1 };
 
         private string? _memfdName;
 
         public override string? LinkName => _memfdName is null ? null : string.Concat("/memfd:", _memfdName, " (deleted)");
 
         public override long Size => _size;
+        public override long Blocks => (long)_frameCount * (PageSize / 512);
+
+        private ulong FrameAt(long page) => page < _frames.Length ? _frames[page] : 0;
 
         public override long Read(long offset, Span<byte> destination)
         {
             if (offset >= _size) return 0;
             int count = (int)Math.Min((long)destination.Length, _size - offset);
-            new ReadOnlySpan<byte>(_data, (int)offset, count).CopyTo(destination);
+            Platform platform = KernelHost.Platform;
+            for (int done = 0; done < count;)
+            {
+                long at = offset + done;
+                int within = (int)(at & (PageSize - 1)), n = Math.Min(PageSize - within, count - done);
+                ulong frame = FrameAt(at >> PageShift);
+                if (frame == 0) destination.Slice(done, n).Clear();
+                else platform.FrameBytes(frame).Slice(within, n).CopyTo(destination.Slice(done));
+                done += n;
+            }
             Atime = KernelHost.RealTimeSeconds;
             return count;
         }
 
-        public override bool TryGetContents(out ReadOnlySpan<byte> contents)
+        // Straight from the frames to user memory.
+        public override long ReadToUser(OpenFile? file, long offset, ulong address, long length)
         {
-            contents = new ReadOnlySpan<byte>(_data, 0, (int)_size);
-            return true;
+            if (offset >= _size) return 0;
+            long count = Math.Min(length, _size - offset);
+            Platform platform = KernelHost.Platform;
+            Span<byte> zeros = stackalloc byte[256];
+            zeros.Clear();
+            for (long done = 0; done < count;)
+            {
+                long at = offset + done;
+                int within = (int)(at & (PageSize - 1)), n = (int)Math.Min(PageSize - within, count - done);
+                ulong frame = FrameAt(at >> PageShift);
+                bool copied = true;
+                if (frame != 0) copied = platform.CopyToUser(address + (ulong)done, platform.FrameBytes(frame).Slice(within, n));
+                else
+                    for (int z = 0; z < n && copied; z += zeros.Length)
+                        copied = platform.CopyToUser(address + (ulong)(done + z), zeros.Slice(0, Math.Min(zeros.Length, n - z)));
+                if (!copied) return done > 0 ? done : -(long)Errno.EFAULT;
+                done += n;
+            }
+            Atime = KernelHost.RealTimeSeconds;
+            return count;
         }
 
         public override long Write(long offset, ReadOnlySpan<byte> source)
         {
             long end = offset + source.Length;
-            if (end > int.MaxValue) return -(long)Errno.EFBIG;
-            Grow(end);
-            source.CopyTo(new Span<byte>(_data, (int)offset, source.Length));
-            if (end > _size) _size = end;
+            if (offset < 0 || end > MaxSize) return -(long)Errno.EFBIG;
+            Platform platform = KernelHost.Platform;
+            int done = 0;
+            while (done < source.Length)
+            {
+                long at = offset + done;
+                int within = (int)(at & (PageSize - 1)), n = Math.Min(PageSize - within, source.Length - done);
+                ulong frame = Frame(at >> PageShift);
+                if (frame == 0) break; // out of memory
+                source.Slice(done, n).CopyTo(platform.FrameBytes(frame).Slice(within));
+                done += n;
+            }
+            if (done == 0 && source.Length > 0) return -(long)Errno.ENOSPC;
+            if (offset + done > _size) _size = offset + done;
             Mtime = Ctime = KernelHost.RealTimeSeconds;
-            return source.Length;
+            return done;
+        }
+
+        // The frame holding page `page`, made (zeroed) if it is a hole; 0 when
+        // memory ran out.
+        public ulong Frame(long page)
+        {
+            if (page >= _frames.Length)
+            {
+                long length = Math.Max(page + 1, Math.Max(8, (long)_frames.Length * 2));
+                if (length > int.MaxValue) return 0;
+                ulong[] larger = new ulong[length];
+                Array.Copy(_frames, larger, _frames.Length);
+                Memory.KernelObjects.Free(_frames);
+                _frames = larger;
+            }
+            if (_frames[page] != 0) return _frames[page];
+            ulong frame = KernelHost.Platform.AllocateFrame();
+            if (frame == 0) return 0;
+            _frames[page] = frame;
+            _frameCount++;
+            if (Filesystem is Superblock sb) sb.Pages++;
+            return frame;
+        }
+
+        // Pages [first, last) become holes.
+        private void FreeFrames(long first, long last)
+        {
+            last = Math.Min(last, _frames.Length);
+            for (long page = first; page < last; page++)
+            {
+                if (_frames[page] == 0) continue;
+                KernelHost.Platform.ReleaseFrame(_frames[page]);
+                _frames[page] = 0;
+                _frameCount--;
+                if (Filesystem is Superblock sb) sb.Pages--;
+            }
+        }
+
+        // Bytes [from, to) read as zeros: whole pages become holes, partial ones are cleared.
+        private void Zero(long from, long to)
+        {
+            long firstWhole = (from + PageSize - 1) >> PageShift, lastWhole = to >> PageShift;
+            if (firstWhole < lastWhole) FreeFrames(firstWhole, lastWhole);
+            ClearBytes(from, Math.Min(to, firstWhole << PageShift));
+            if (firstWhole <= lastWhole) ClearBytes(Math.Max(from, lastWhole << PageShift), to);
+        }
+
+        private void ClearBytes(long from, long to)
+        {
+            if (from >= to) return;
+            ulong frame = FrameAt(from >> PageShift);
+            if (frame != 0) KernelHost.Platform.FrameBytes(frame).Slice((int)(from & (PageSize - 1)), (int)(to - from)).Clear();
         }
 
         public override Errno Truncate(long length)
         {
             if (length < 0) return Errno.EINVAL;
-            if (length > int.MaxValue) return Errno.EFBIG;
-            Grow(length);
-            if (length < _size) new Span<byte>(_data, (int)length, (int)(_size - length)).Clear();
+            if (length > MaxSize) return Errno.EFBIG;
+            if (length < _size) Zero(length, Math.Max(_size, (long)_frames.Length << PageShift));
             _size = length;
             Mtime = Ctime = KernelHost.RealTimeSeconds;
             return 0;
@@ -246,29 +380,41 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public override Errno Allocate(long offset, long length, bool keepSize, bool punchHole)
         {
             long end = offset + length;
-            if (end > int.MaxValue || end < offset) return Errno.EFBIG;
-            if (punchHole)
-            {
-                // The range reads back as zeros; the size stays.
-                if (offset < _size) new Span<byte>(_data, (int)offset, (int)(Math.Min(end, _size) - offset)).Clear();
-            }
+            if (end > MaxSize || end < offset) return Errno.EFBIG;
+            if (punchHole) Zero(offset, end); // the size stays
             else
             {
-                Grow(end);
+                for (long page = offset >> PageShift; page < (end + PageSize - 1) >> PageShift; page++)
+                    if (Frame(page) == 0) return Errno.ENOSPC;
                 if (!keepSize && end > _size) _size = end;
             }
             Mtime = Ctime = KernelHost.RealTimeSeconds;
             return 0;
         }
 
-        private void Grow(long size)
+        public override long Opened(OpenFile file)
         {
-            if (size <= _data.Length) return;
-            long capacity = Math.Max(size, Math.Max(64, (long)_data.Length * 2));
-            byte[] larger = new byte[capacity];
-            Array.Copy(_data, larger, (int)_size);
-            if (_data.Length > 0) Kerla.Runtime.ObjectAllocator.Free(_data);
-            _data = larger;
+            _opens++;
+            return 0;
+        }
+
+        public override void Released(OpenFile file)
+        {
+            if (--_opens == 0 && Nlink == 0) Evict();
+        }
+
+        // The last name went (unlink, rename over it): with nothing open, the pages go too.
+        public void Unlinked()
+        {
+            if (_opens == 0) Evict();
+        }
+
+        private void Evict()
+        {
+            FreeFrames(0, _frames.Length);
+            Memory.KernelObjects.Free(_frames);
+            _frames = new ulong[0];
+            _size = 0;
         }
     }
 
@@ -279,6 +425,8 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public TmpfsSymlink(string target, uint uid, uint gid) : base(FileType.Symlink, 0x1ff, uid, gid) { _target = target; }
 
         public override long Size => _target.Length;
+        // A short target lives in the inode; a longer one takes a page.
+        public override long Blocks => _target.Length < 128 ? 0 : 8;
         public override string? LinkTarget => _target;
     }
 }
