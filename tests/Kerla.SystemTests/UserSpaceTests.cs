@@ -241,6 +241,31 @@ public class EventTests
     }
 }
 
+public class PermissionTests
+{
+    // Access checks as root and as uid 1000: permission classes, search and
+    // read on directories, sticky directories, set-ID bits on write and chown.
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void PermissionChecksMatchLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-perms").FullName;
+        string program = Initramfs.Compile("perms.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string root = Path.Combine(dir, "root");
+        // The uid 1000 child works in the program's directory on the host too.
+        File.SetUnixFileMode(dir, (UnixFileMode)0x1ed);
+        File.SetUnixFileMode(root, (UnixFileMode)0x1ed);
+        string onLinux = Initramfs.Run("./init </dev/null | cat", root);
+        Assert.Contains("unlink root's file in 01777 = -1 errno 1\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class SelectTests
 {
     [Theory]
@@ -385,22 +410,44 @@ public class SideBySideTests
     public void MountsProcfsAndSignalsMatchLinux()
     {
         string dir = Directory.CreateTempSubdirectory("kerla-procfs").FullName;
-        var files = new Dictionary<string, string>
-        {
-            ["/init"] = Initramfs.ProgramSource("procfs.sh"),
-            ["/bin/busybox"] = "/bin/busybox",
-            ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir),
-        };
-        foreach (string applet in new[] { "sh", "mount", "umount", "mkdir", "readlink", "cat", "cut", "grep", "ls", "kill", "sleep", "timeout", "stat", "head", "od", "tr", "dmesg", "hostname", "uname", "wc", "poweroff" })
-            files["/bin/" + applet] = "->busybox";
-        string initrd = Initramfs.Pack(dir, files);
-        string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120));
+        var (linux, ours) = BootBoth(dir, "procfs.sh", "sh mount umount mkdir readlink cat cut grep ls kill sleep timeout stat head od tr dmesg hostname uname wc poweroff",
+            new Dictionary<string, string> { ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir) });
         Assert.Contains("SIGTERM: 143\n", linux);
-        BootResult ours = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 120);
-        string kerla = Section(ours);
         Assert.Contains("\nLinux version 6.1.0-kerla (Kerla for .NET ", ours.Output); // after the section: Linux's differs
-        string[] expected = linux.Split('\n'), actual = kerla.Split('\n');
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], i < actual.Length ? actual[i] : "");
+        AssertSameLines(linux, Section(ours));
+    }
+
+    // A battery of BusyBox file tools (cp -a, mv, ln, find, tar, dd, du, df,
+    // stat, touch -d, ps, top, free, mount, mkfifo, mknod, ...) on tmpfs: results,
+    // block counts, modes, owners, times set by touch, and error messages.
+    [Fact]
+    public void FileToolsMatchLinux()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-fstools").FullName;
+        var (linux, ours) = BootBoth(dir, "fstools.sh", "sh awk basename cat chmod chown cmp cp cut dd df diff dirname du echo fallocate find free " +
+            "grep head kill ln ls md5sum mkdir mkfifo mknod mount mv od pidof poweroff printf ps pwd readlink realpath rm rmdir sed seq sleep sort " +
+            "stat tail tar tee top touch tr truncate umount unlink uptime wc xargs", new Dictionary<string, string>());
+        Assert.Contains("hard link across filesystems: 1\n", linux);
+        AssertSameLines(linux, Section(ours));
+    }
+
+    // `script` as /init with BusyBox and `applets` linked to it (and `files`),
+    // booted by Linux and by Kerla: Linux's section, and our whole boot.
+    private static (string Linux, BootResult Ours) BootBoth(string dir, string script, string applets, Dictionary<string, string> files)
+    {
+        files["/init"] = Initramfs.ProgramSource(script);
+        files["/bin/busybox"] = "/bin/busybox";
+        foreach (string applet in applets.Split(' ')) files["/bin/" + applet] = "->busybox";
+        string initrd = Initramfs.Pack(dir, files);
+        string linux = Section(Qemu.Boot(new[] { "-kernel", Qemu.LinuxKernel(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 150));
+        return (linux, Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", initrd, "-append", "console=ttyS0 quiet", "-m", "256M" }, null, 150));
+    }
+
+    // Line by line, so that a failure names the first line that differs.
+    private static void AssertSameLines(string expected, string actual)
+    {
+        string[] e = expected.Split('\n'), a = actual.Split('\n');
+        for (int i = 0; i < e.Length; i++) Assert.Equal(e[i], i < a.Length ? a[i] : "");
     }
 
     private static string Section(BootResult boot)

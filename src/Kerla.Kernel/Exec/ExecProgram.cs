@@ -24,7 +24,7 @@ namespace Kerla.Kernel.Exec
             Errno error = Vfs.Lookup(path, process.Cwd, followLast: true, out Inode? inode);
             if (error != 0) return error;
             if (inode!.IsDirectory) return Errno.EACCES;
-            if (inode.Type != FileType.Regular || (inode.Mode & 0x49) == 0) return Errno.EACCES;
+            if (inode.Type != FileType.Regular || Permissions.Check(inode, Permissions.MAY_EXEC) != 0) return Errno.EACCES;
             // The headers (and a script's first line) are read here; the segments
             // go from the file straight to the new process's memory.
             byte[] copy = ReadHead(inode);

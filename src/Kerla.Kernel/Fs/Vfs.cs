@@ -184,6 +184,9 @@ namespace Kerla.Kernel.Fs
                 while (next < path.Length && path[next] == '/') next++;
                 bool last = next >= path.Length;
                 if (!current.IsDirectory) return Errno.ENOTDIR;
+                // Looking up a name needs search permission on its directory.
+                Errno denied = Permissions.Check(current, Permissions.MAY_EXEC);
+                if (denied != 0) return denied;
                 parent = current;
                 Inode? child = name == "." ? current : name == ".." ? (current == processRoot ? current : ParentOf(current)) : current.Lookup(name);
                 if (child is not null) child = Covering(child);

@@ -14,6 +14,8 @@ namespace Kerla.Kernel.Syscalls
             e = Vfs.Lookup(name, UserProcess.Current!.Cwd, followLast: true, out Inode? inode);
             if (e != 0) return e;
             if (!inode!.IsDirectory) return Errno.ENOTDIR;
+            e = Permissions.Check(inode, Permissions.MAY_EXEC);
+            if (e != 0) return e;
             UserProcess.Current.Cwd = inode;
             return 0;
         }

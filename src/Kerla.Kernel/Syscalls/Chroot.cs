@@ -15,6 +15,8 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.InodeAt(FileHelpers.AT_FDCWD, path, 0, out Inode? inode);
             if (e != 0) return e;
             if (!inode!.IsDirectory) return Errno.ENOTDIR;
+            e = Permissions.Check(inode, Permissions.MAY_EXEC);
+            if (e != 0) return e;
             if (!caller.Credentials.IsPrivileged) return Errno.EPERM;
             caller.Root = inode;
             return 0;

@@ -16,13 +16,12 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             e = Vfs.Lookup(path, start!, (flags & FileHelpers.AT_SYMLINK_NOFOLLOW) == 0, out Inode? inode);
+            FileHelpers.FreePath(path);
             if (e != 0) return e;
-            Credentials credentials = UserProcess.Current?.Credentials ?? new Credentials();
-            uint id = (flags & AT_EACCESS) != 0 ? credentials.Euid : credentials.Uid;
-            if (id == 0)
-                return (mode & X_OK) != 0 && !inode!.IsDirectory && (inode.Mode & 0x49) == 0 ? Errno.EACCES : 0;
-            uint bits = inode!.Uid == id ? (inode.Mode >> 6) & 7 : inode.Gid == credentials.Gid ? (inode.Mode >> 3) & 7 : inode.Mode & 7;
-            return ((uint)mode & ~bits) == 0 ? 0 : Errno.EACCES;
+            if (UserProcess.Current?.Credentials is not Credentials c) return 0;
+            // access(2) asks with the real user and group, AT_EACCESS with the effective ones.
+            bool effective = (flags & AT_EACCESS) != 0;
+            return Permissions.Allowed(inode!, mode, effective ? c.Euid : c.Uid, effective ? c.Egid : c.Gid, c) ? 0 : Errno.EACCES;
         }
     }
 }

@@ -12,6 +12,8 @@ namespace Kerla.Kernel.Syscalls
             OpenFile? file = FileTable.Current.Get(fd.Number);
             if (file is null) return Errno.EBADF;
             if (!file.Inode.IsDirectory) return Errno.ENOTDIR;
+            Errno e = Permissions.Check(file.Inode, Permissions.MAY_EXEC);
+            if (e != 0) return e;
             UserProcess.Current!.Cwd = file.Inode;
             return 0;
         }

@@ -80,7 +80,7 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             if (parent is null) return Errno.ENOENT;
             if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
-            return !directory && trailingSlash ? Errno.ENOENT : 0;
+            return !directory && trailingSlash ? Errno.ENOENT : Permissions.MayChange(parent);
         }
 
         // A new open file description gets the lowest free descriptor; with none

@@ -19,7 +19,7 @@ namespace Kerla.Kernel.Syscalls
         private static SyscallResult Open(string path, Inode start, int flags, uint mode)
         {
             Errno e;
-            bool follow = (flags & OpenFile.O_NOFOLLOW) == 0;
+            bool follow = (flags & OpenFile.O_NOFOLLOW) == 0, created = false;
             e = Vfs.Lookup(path, start!, follow, out Inode? inode);
             if (e == Errno.ENOENT && (flags & OpenFile.O_CREAT) != 0)
             {
@@ -27,19 +27,29 @@ namespace Kerla.Kernel.Syscalls
                 e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
                 if (e != 0) return e;
                 if (parent is null || !parent.IsDirectory) return Errno.ENOENT;
+                e = Permissions.MayChange(parent);
+                if (e != 0) return e;
                 uint umask = UserProcess.Current?.Umask ?? 0x12;
                 Process.Credentials? credentials = UserProcess.Current?.Credentials;
                 e = parent.Create(name, FileType.Regular, mode & ~umask & 0xfff, credentials?.Euid ?? 0, credentials?.Egid ?? 0, out inode);
                 if (e != 0) return e;
+                created = true;
             }
             else if (e != 0) return e;
             else if ((flags & (OpenFile.O_CREAT | OpenFile.O_EXCL)) == (OpenFile.O_CREAT | OpenFile.O_EXCL)) return Errno.EEXIST;
 
             if (inode!.Type == FileType.Symlink) return Errno.ELOOP; // O_NOFOLLOW on a symlink
+            // A file just made is opened as asked, whatever its mode says.
+            if (!created && (flags & OpenFile.O_PATH) == 0)
+            {
+                int access = flags & OpenFile.O_ACCMODE;
+                e = Permissions.Check(inode, (access != OpenFile.O_WRONLY ? Permissions.MAY_READ : 0) |
+                    (access != OpenFile.O_RDONLY || (flags & OpenFile.O_TRUNC) != 0 ? Permissions.MAY_WRITE : 0));
+                if (e != 0) return e;
+            }
             if ((flags & OpenFile.O_DIRECTORY) != 0 && !inode.IsDirectory) return Errno.ENOTDIR;
-            int access = flags & OpenFile.O_ACCMODE;
-            if (inode.IsDirectory && access != OpenFile.O_RDONLY) return Errno.EISDIR;
-            if ((flags & OpenFile.O_TRUNC) != 0 && access != OpenFile.O_RDONLY && inode.Type == FileType.Regular)
+            if (inode.IsDirectory && (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY) return Errno.EISDIR;
+            if ((flags & OpenFile.O_TRUNC) != 0 && (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY && inode.Type == FileType.Regular)
             {
                 e = inode.Truncate(0);
                 if (e != 0) return e;

@@ -22,7 +22,21 @@ namespace Kerla.Kernel.Syscalls
             Inode? source = oldParent!.Lookup(oldName);
             if (source is not null && !source.IsDirectory && (oldSlash || newSlash)) return Errno.ENOTDIR;
             if (newParent!.Dev != oldParent.Dev) return Errno.EXDEV;
+            e = MayRename(oldParent, source, newParent, newParent.Lookup(newName));
+            if (e != 0) return e;
             return oldParent.Rename(oldName, newParent!, newName, flags);
+        }
+
+        // As Linux's vfs_rename: the source may leave its directory, the target
+        // may be replaced (or made), and a directory moving elsewhere must be
+        // writable (its ".." changes).
+        private static Errno MayRename(Inode oldParent, Inode? source, Inode newParent, Inode? target)
+        {
+            if (source is null) return 0; // ENOENT, from the rename itself
+            Errno e = Permissions.MayRemove(oldParent, source);
+            if (e == 0) e = target is null ? Permissions.MayChange(newParent) : Permissions.MayRemove(newParent, target);
+            if (e == 0 && source.IsDirectory && newParent != oldParent) e = Permissions.Check(source, Permissions.MAY_WRITE);
+            return e;
         }
 
         private static Errno Parent(int dirfd, UserPtr<byte> pathname, out Inode? parent, out string name, out bool trailingSlash)

@@ -12,6 +12,8 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             if (inode!.IsDirectory) return Errno.EISDIR;
             if (length < 0 || inode.Type != FileType.Regular) return Errno.EINVAL;
+            e = Permissions.Check(inode, Permissions.MAY_WRITE);
+            if (e != 0) return e;
             return inode.Truncate(length);
         }
     }

@@ -17,6 +17,11 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             if (parent is null) return Errno.ENOENT;
             if (name == ".") return Errno.EINVAL;
+            if (parent.Lookup(name) is Inode victim)
+            {
+                e = Permissions.MayRemove(parent, victim);
+                if (e != 0) return e;
+            }
             return parent.Unlink(name, (flags & AT_REMOVEDIR) != 0);
         }
     }

@@ -29,6 +29,7 @@ namespace Kerla.Kernel.Syscalls
                 if (n < 0) return written == 0 ? (Errno)(-n) : (long)written;
                 file.Advance(n);
                 written += (ulong)n;
+                Permissions.WrittenBy(file.Inode);
                 if (n < length) break;
             }
             return (long)written;

@@ -162,6 +162,18 @@ namespace Kerla.Kernel.Fs.Procfs
         public string Name { get; }
         public override Inode? Parent => _parent;
 
+        // fd and fdinfo belong to the process's effective user, whoever it is now.
+        public override Inode? Lookup(string name)
+        {
+            Inode? entry = base.Lookup(name);
+            if (entry is ProcFdDirectory fds)
+            {
+                fds.Uid = _process.Credentials.Euid;
+                fds.Gid = _process.Credentials.Egid;
+            }
+            return entry;
+        }
+
         public void Release()
         {
             foreach (Inode entry in Entries)
