@@ -30,6 +30,9 @@ namespace Kerla.Kernel
         // Seconds since the Unix epoch (CLOCK_REALTIME, whole seconds).
         public static ulong RealTimeSeconds => s_platform is null ? 0 : s_platform.BootRealTime + s_platform.NanosecondsSinceBoot / 1000000000;
 
+        // Nanoseconds since the Unix epoch: what file times are kept in.
+        public static ulong RealTimeNanoseconds => s_platform is null ? 0 : s_platform.BootRealTime * 1000000000 + s_platform.NanosecondsSinceBoot;
+
         // Called by the architecture as soon as C# runs normally (statics initialised).
         public static void AttachPlatform(Platform platform)
         {

@@ -78,7 +78,7 @@ namespace Kerla.Kernel.Fs
                 inode!.Mode = (inode.Mode & 0xf000) | permissions;
                 inode.Uid = entry.Uid;
                 inode.Gid = entry.Gid;
-                inode.Mtime = entry.Mtime;
+                inode.Mtime = entry.Mtime * 1000000000UL;
             }
             Memory.KernelObjects.Free(links);
             return null;

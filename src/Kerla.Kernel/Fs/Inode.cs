@@ -24,7 +24,7 @@ namespace Kerla.Kernel.Fs
             Uid = uid;
             Gid = gid;
             Nlink = 1;
-            ulong now = KernelHost.RealTimeSeconds;
+            ulong now = KernelHost.RealTimeNanoseconds;
             Atime = Mtime = Ctime = now;
         }
 
@@ -33,9 +33,18 @@ namespace Kerla.Kernel.Fs
         public uint Uid { get; set; }
         public uint Gid { get; set; }
         public uint Nlink { get; set; }
+        // Access, modification and change times, in nanoseconds since the epoch.
         public ulong Atime { get; set; }
         public ulong Mtime { get; set; }
         public ulong Ctime { get; set; }
+
+        // A read: the access time moves as Linux's default "relatime" moves it,
+        // when it is not later than the modification or change time, or a day old.
+        public void Accessed()
+        {
+            ulong now = KernelHost.RealTimeNanoseconds;
+            if (Atime <= Mtime || Atime <= Ctime || now - Atime >= 86400UL * 1000000000) Atime = now;
+        }
         public virtual ulong Rdev => 0;
         public virtual ulong Dev => Filesystem?.Device ?? 1;
 

@@ -27,7 +27,7 @@ namespace Kerla.Kernel.Syscalls
                 if (credentials.Egid != inode.Gid) mode &= ~S_ISGID;
             }
             inode.Mode = (inode.Mode & 0xf000) | (mode & 0xfff);
-            inode.Ctime = KernelHost.RealTimeSeconds;
+            inode.Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
         }
     }

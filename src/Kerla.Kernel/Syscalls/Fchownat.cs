@@ -39,7 +39,7 @@ namespace Kerla.Kernel.Syscalls
                 if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) mode &= ~S_ISGID;
                 inode.Mode = mode;
             }
-            inode.Ctime = KernelHost.RealTimeSeconds;
+            inode.Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
         }
     }

@@ -127,9 +127,12 @@ namespace Kerla.Kernel.Syscalls
             stat.st_size = inode.Size;
             stat.st_blksize = 4096;
             stat.st_blocks = inode.Blocks;
-            stat.st_atime = inode.Atime;
-            stat.st_mtime = inode.Mtime;
-            stat.st_ctime = inode.Ctime;
+            stat.st_atime = inode.Atime / 1000000000;
+            stat.st_atime_nsec = inode.Atime % 1000000000;
+            stat.st_mtime = inode.Mtime / 1000000000;
+            stat.st_mtime_nsec = inode.Mtime % 1000000000;
+            stat.st_ctime = inode.Ctime / 1000000000;
+            stat.st_ctime_nsec = inode.Ctime % 1000000000;
             return UserMemory.Write(statbuf, bytes) ? 0 : Errno.EFAULT;
         }
     }

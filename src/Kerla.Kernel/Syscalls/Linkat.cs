@@ -38,7 +38,7 @@ namespace Kerla.Kernel.Syscalls
             e = parent.Link(name, inode);
             if (e != 0) return e;
             inode.Nlink++;
-            inode.Ctime = KernelHost.RealTimeSeconds;
+            inode.Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
         }
     }

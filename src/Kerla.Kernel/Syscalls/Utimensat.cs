@@ -47,14 +47,17 @@ namespace Kerla.Kernel.Syscalls
             bool owner = c.IsPrivileged || c.Euid == target.Uid;
             bool explicitTime = (atime != UTIME_NOW && atime != UTIME_OMIT) || (mtime != UTIME_NOW && mtime != UTIME_OMIT);
             if (explicitTime && !owner) return Errno.EPERM;
-            uint writeBit = c.Egid == target.Gid ? 0x10u : 0x2u;
-            if (!owner && (target.Mode & writeBit) == 0) return Errno.EACCES;
-            ulong now = KernelHost.RealTimeSeconds;
-            if (atime != UTIME_OMIT) target.Atime = atime == UTIME_NOW ? now : (ulong)asec;
-            if (mtime != UTIME_OMIT) target.Mtime = mtime == UTIME_NOW ? now : (ulong)msec;
+            if (!owner && Permissions.Check(target, Permissions.MAY_WRITE) != 0) return Errno.EACCES;
+            ulong now = KernelHost.RealTimeNanoseconds;
+            if (atime != UTIME_OMIT) target.Atime = atime == UTIME_NOW ? now : Nanoseconds(asec, atime);
+            if (mtime != UTIME_OMIT) target.Mtime = mtime == UTIME_NOW ? now : Nanoseconds(msec, mtime);
             if (atime != UTIME_OMIT || mtime != UTIME_OMIT) target.Ctime = now;
             return 0;
         }
+
+        // Times before the epoch (or past 2554) are not kept: they become the nearest that is.
+        private static ulong Nanoseconds(long seconds, long nanoseconds) =>
+            seconds < 0 ? 0 : seconds >= 18446744073 ? ulong.MaxValue : (ulong)seconds * 1000000000 + (ulong)nanoseconds;
 
         private static bool Valid(Timespec t) =>
             t.tv_nsec == UTIME_NOW || t.tv_nsec == UTIME_OMIT || (t.tv_nsec >= 0 && t.tv_nsec < 1000000000);

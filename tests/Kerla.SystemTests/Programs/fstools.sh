@@ -58,6 +58,11 @@ touch -t 202106070809.10 f2
 stat -c '%n %y %Y' f2
 touch -r f1 f2
 stat -c '%n %y %Y %X' f2
+# Times have nanoseconds (a whole second now is all but impossible), and
+# touch -r copies them whole.
+touch fns && stat -c %y fns | grep -c '\.000000000 '
+touch -r fns fns2 && [ "$(stat -c %y fns)" = "$(stat -c %y fns2)" ] && echo "touch -r copies the nanoseconds"
+rm fns fns2
 touch -m -d "$T1" f2
 stat -c '%n %Y %X' f2
 touch -a -d "$T2" f2

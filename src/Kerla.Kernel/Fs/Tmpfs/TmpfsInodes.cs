@@ -73,7 +73,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
                 RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
-                inode.Ctime = KernelHost.RealTimeSeconds;
+                inode.Ctime = KernelHost.RealTimeNanoseconds;
                 if (inode.Nlink == 0) Gone(inode);
                 // Open descriptors keep the inode alive: its memory goes with the last reference.
                 return 0;
@@ -106,7 +106,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 // Each directory's ".." now counts toward the other parent.
                 if (moving.IsDirectory) { Nlink--; target.Nlink++; }
                 if (replaced.IsDirectory) { target.Nlink--; Nlink++; }
-                Mtime = Ctime = target.Mtime = target.Ctime = KernelHost.RealTimeSeconds;
+                Mtime = Ctime = target.Mtime = target.Ctime = KernelHost.RealTimeNanoseconds;
                 return 0;
             }
             if (replaced is not null && (flags & RENAME_NOREPLACE) != 0) return Errno.EEXIST;
@@ -124,9 +124,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 // The replaced entry's slot takes the moving inode; a replaced
                 // directory's ".." leaves as the moving one's arrives.
                 target._inodes[to] = moving;
-                target.Mtime = target.Ctime = KernelHost.RealTimeSeconds;
+                target.Mtime = target.Ctime = KernelHost.RealTimeNanoseconds;
                 replaced.Nlink = replaced.IsDirectory ? 0 : replaced.Nlink - 1;
-                replaced.Ctime = KernelHost.RealTimeSeconds;
+                replaced.Ctime = KernelHost.RealTimeNanoseconds;
                 if (replaced.Nlink == 0) Gone(replaced);
                 RemoveAt(from);
             }
@@ -168,7 +168,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 inode.Filesystem = sb;
                 sb.Inodes++;
             }
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Mtime = Ctime = KernelHost.RealTimeNanoseconds;
         }
 
         private void RemoveAt(int i)
@@ -180,7 +180,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
             _names[_count] = null!;
             _inodes[_count] = null!;
             if (inode.IsDirectory) Nlink--;
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Mtime = Ctime = KernelHost.RealTimeNanoseconds;
         }
 
         // An inode lost its last name.
@@ -201,7 +201,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         // An inode now named in `to`: a directory's ".." follows it.
         private static void Moved(Inode inode, TmpfsDirectory to)
         {
-            inode.Ctime = KernelHost.RealTimeSeconds;
+            inode.Ctime = KernelHost.RealTimeNanoseconds;
             if (inode is TmpfsDirectory directory) directory._parent = to;
         }
 
@@ -265,7 +265,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 else platform.FrameBytes(frame).Slice(within, n).CopyTo(destination.Slice(done));
                 done += n;
             }
-            Atime = KernelHost.RealTimeSeconds;
+            Accessed();
             return count;
         }
 
@@ -290,7 +290,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (!copied) return done > 0 ? done : -(long)Errno.EFAULT;
                 done += n;
             }
-            Atime = KernelHost.RealTimeSeconds;
+            Accessed();
             return count;
         }
 
@@ -311,7 +311,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
             }
             if (done == 0 && source.Length > 0) return -(long)Errno.ENOSPC;
             if (offset + done > _size) _size = offset + done;
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Mtime = Ctime = KernelHost.RealTimeNanoseconds;
             return done;
         }
 
@@ -373,7 +373,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
             if (length > MaxSize) return Errno.EFBIG;
             if (length < _size) Zero(length, Math.Max(_size, (long)_frames.Length << PageShift));
             _size = length;
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Mtime = Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
         }
 
@@ -388,7 +388,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                     if (Frame(page) == 0) return Errno.ENOSPC;
                 if (!keepSize && end > _size) _size = end;
             }
-            Mtime = Ctime = KernelHost.RealTimeSeconds;
+            Mtime = Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
         }
 
