@@ -27,6 +27,9 @@ namespace Kerla.Kernel
 
         public static ulong Written => s_written;
 
+        // Messages ever written (the sequence number /dev/kmsg gives the next).
+        public static ulong Records { get; private set; }
+
         // Readers waiting for new messages (SYSLOG_ACTION_READ).
         public static readonly Process.WaitQueue Readers = new Process.WaitQueue();
         public static ulong FirstKept => s_written > BufferSize ? s_written - BufferSize : 0;
@@ -57,11 +60,15 @@ namespace Kerla.Kernel
         public static void Info(string message) => Write(LogLevel.Info, message);
         public static void Debug(string message) => Write(LogLevel.Debug, message);
 
-        public static void Write(LogLevel level, string message)
+        public static void Write(LogLevel level, string message) => Write((int)level, message);
+
+        // `priority` is syslog's: facility * 8 + level (facility 0 is the kernel's).
+        public static void Write(int priority, string message)
         {
             if (s_platform is null) return;
+            var level = (LogLevel)(priority & 7);
             ulong now = s_platform.NanosecondsSinceBoot;
-            Keep(level, now, message);
+            Keep(priority, now, message);
             Readers.WakeAll();
             if ((int)level >= ConsoleLevel) return;
             WriteTimestamp(now);
@@ -69,11 +76,11 @@ namespace Kerla.Kernel
             WriteRaw("\n");
         }
 
-        // "<level>[seconds.micros] message\n" into the ring, without allocating.
-        private static void Keep(LogLevel level, ulong nanoseconds, string message)
+        // "<priority>[seconds.micros] message\n" into the ring, without allocating.
+        private static void Keep(int priority, ulong nanoseconds, string message)
         {
             Put((byte)'<');
-            Put((byte)('0' + (int)level));
+            PutNumber((ulong)priority, 1, (byte)'0');
             Put((byte)'>');
             Put((byte)'[');
             PutNumber(nanoseconds / 1000000000, 5, (byte)' ');
@@ -83,6 +90,7 @@ namespace Kerla.Kernel
             Put((byte)' ');
             for (int i = 0; i < message.Length; i++) Put(message[i] < 256 ? (byte)message[i] : (byte)'?');
             Put((byte)'\n');
+            Records++;
         }
 
         private static void Put(byte b) => s_ring[s_written++ % BufferSize] = b;

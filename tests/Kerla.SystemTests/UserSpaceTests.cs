@@ -266,6 +266,28 @@ public class PermissionTests
     }
 }
 
+public class RandomTests
+{
+    // /dev/urandom on a CPU without RDRAND (qemu64): the kernel's generator is
+    // seeded from timer jitter and still gives bytes, different each read.
+    [Fact]
+    public void UrandomWorksWithoutRdrand()
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-random").FullName;
+        string script = Path.Combine(dir, "init.sh");
+        File.WriteAllText(script, "#!/bin/sh\nmount -t devtmpfs dev /dev\nhead -c 16 /dev/urandom | od -An -tx1 > /a\nhead -c 16 /dev/urandom | od -An -tx1 > /b\n" +
+            "echo \"first:$(cat /a)\"\necho \"second:$(cat /b)\"\ncmp -s /a /b || echo 'the reads differ'\npoweroff -f\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0x1ed);
+        var files = new Dictionary<string, string> { ["/init"] = script, ["/bin/busybox"] = "/bin/busybox" };
+        foreach (string applet in new[] { "sh", "mount", "head", "od", "cat", "cmp", "echo", "poweroff" }) files["/bin/" + applet] = "->busybox";
+        BootResult boot = Qemu.Boot(new[] { "-kernel", Qemu.SampleImage(), "-initrd", Initramfs.Pack(dir, files), "-append", "console=ttyS0 quiet",
+            "-m", "128M", "-cpu", "qemu64" }, null, 90);
+        Assert.Matches("first:( [0-9a-f]{2}){16}\n", boot.Output);
+        Assert.Matches("second:( [0-9a-f]{2}){16}\n", boot.Output);
+        Assert.Contains("the reads differ\n", boot.Output);
+    }
+}
+
 public class SelectTests
 {
     [Theory]

@@ -83,12 +83,7 @@ namespace Kerla.Kernel.Exec
             ulong execfn = PushString(ref sp, path);
             ulong platformName = PushString(ref sp, "x86_64");
             Span<byte> random = stackalloc byte[16];
-            if (!platform.RandomBytes(random))
-            {
-                // No hardware generator: AT_RANDOM still differs per boot (the stack canary).
-                ulong t = platform.NanosecondsSinceBoot;
-                for (int i = 0; i < 16; i++) random[i] = (byte)(t >> (i % 8 * 8) ^ (ulong)i * 0x9d);
-            }
+            Crypto.Crng.Fill(random);
             sp -= 16;
             if (!platform.CopyToUser(sp, random)) return Errno.EFAULT;
             ulong randomAddress = sp;

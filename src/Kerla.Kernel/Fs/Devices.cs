@@ -10,6 +10,7 @@ namespace Kerla.Kernel.Fs
         public static readonly Inode Null = new MemoryDevice(3), Zero = new MemoryDevice(5), Full = new MemoryDevice(7);
         public static readonly Inode Random = new RandomDevice(8), Urandom = new RandomDevice(9);
         public static readonly Inode Tty = new ControllingTty(), Console = new SystemConsole();
+        public static readonly Inode Kmsg = new KernelMessages();
 
         public static Inode? Char(uint major, uint minor) => (major, minor) switch
         {
@@ -18,6 +19,7 @@ namespace Kerla.Kernel.Fs
             (1, 7) => Full,
             (1, 8) => Random,
             (1, 9) => Urandom,
+            (1, 11) => Kmsg,
             (5, 0) => Tty,
             (5, 1) => Console,
             (4, 64) => ConsoleInode.Instance,
@@ -35,7 +37,10 @@ namespace Kerla.Kernel.Fs
             dev.Link("full", new SpecialFile(FileType.CharDevice, 1, 7, 0x1b6, 0, 0));
             dev.Link("random", new SpecialFile(FileType.CharDevice, 1, 8, 0x1b6, 0, 0));
             dev.Link("urandom", new SpecialFile(FileType.CharDevice, 1, 9, 0x1b6, 0, 0));
+            dev.Link("kmsg", new SpecialFile(FileType.CharDevice, 1, 11, 0x1a4, 0, 0));
             dev.Link("tty", new SpecialFile(FileType.CharDevice, 5, 0, 0x1b6, 0, 0));
+            // Pseudo-terminals come with their own issue: opening ptmx is ENXIO until then.
+            dev.Link("ptmx", new SpecialFile(FileType.CharDevice, 5, 2, 0x1b6, 0, 0));
             dev.Link("console", new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
             dev.Link("ttyS0", new SpecialFile(FileType.CharDevice, 4, 64, 0x180, 0, 0));
             return dev;
@@ -87,6 +92,7 @@ namespace Kerla.Kernel.Fs
             5 => new string("/dev/zero".AsSpan()),
             7 => new string("/dev/full".AsSpan()),
             8 => new string("/dev/random".AsSpan()),
+            11 => new string("/dev/kmsg".AsSpan()),
             _ => new string("/dev/urandom".AsSpan()),
         };
         public override ulong Rdev => (1 << 8) | Minor;
@@ -109,17 +115,23 @@ namespace Kerla.Kernel.Fs
         public override long Write(long offset, ReadOnlySpan<byte> source) => Minor == 7 ? -(long)Errno.ENOSPC : source.Length;
     }
 
-    // /dev/random and /dev/urandom: the CPU's generator (RDRAND), as getrandom(2).
-    // Writes succeed, as on Linux, but change nothing: there is no pool to mix
-    // them into (Linux does not credit them as entropy either).
+    // /dev/random and /dev/urandom: the kernel's generator, as getrandom(2).
+    // Writes are mixed into it (not credited as entropy, as on Linux).
     public sealed class RandomDevice : MemoryClassDevice
     {
         public RandomDevice(uint minor) : base(minor) { }
 
-        public override long Read(long offset, Span<byte> destination) =>
-            KernelHost.Platform.RandomBytes(destination) ? destination.Length : -(long)Errno.EAGAIN;
+        public override long Read(long offset, Span<byte> destination)
+        {
+            Crypto.Crng.Fill(destination);
+            return destination.Length;
+        }
 
-        public override long Write(long offset, ReadOnlySpan<byte> source) => source.Length;
+        public override long Write(long offset, ReadOnlySpan<byte> source)
+        {
+            Crypto.Crng.Mix(source);
+            return source.Length;
+        }
     }
 
     // /dev/console: the system console, which is the serial port here.

@@ -2,7 +2,8 @@ using System;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // getrandom(2): bytes from the platform's hardware generator (RDRAND).
+    // getrandom(2): bytes from the kernel's generator (Crng), which is always
+    // seeded here, so it never blocks and GRND_NONBLOCK changes nothing.
     public static class Getrandom
     {
         private const uint GRND_NONBLOCK = 1, GRND_RANDOM = 2, GRND_INSECURE = 4;
@@ -18,7 +19,7 @@ namespace Kerla.Kernel.Syscalls
             while (done < count)
             {
                 int n = count - done < 256 ? (int)(count - done) : 256;
-                if (!KernelHost.Platform.RandomBytes(chunk.Slice(0, n))) return done > 0 ? (long)done : Errno.EAGAIN;
+                Crypto.Crng.Fill(chunk.Slice(0, n));
                 if (!UserMemory.Write(new UserPtr<byte>(buf.Address + done), chunk.Slice(0, n))) return done > 0 ? (long)done : Errno.EFAULT;
                 done += (ulong)n;
             }

@@ -38,6 +38,11 @@ echo hello > /tmp/f && cat /tmp/f
 mount -t devtmpfs devtmpfs /dev && echo "devtmpfs mounted"
 stat -f -c '%T' /dev
 stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/console
+stat -c '%n %F %t,%T %a' /dev/kmsg /dev/ptmx
+# /dev/kmsg: a message a read, "priority,sequence,time,-;text"; what is written is the user facility's.
+echo "<4>kerla-kmsg-test" > /dev/kmsg && timeout 1 cat /dev/kmsg | grep kerla-kmsg-test | cut -d, -f1,4
+echo "plain-kmsg-test" > /dev/kmsg && timeout 1 cat /dev/kmsg | grep plain-kmsg-test | cut -d, -f1,4
+dmesg | grep -c kerla-kmsg-test
 echo gone > /dev/null && cat /dev/null && echo "null swallowed it"
 head -c 8 /dev/zero | od -An -tx1
 head -c 100 /dev/urandom > /tmp/r && stat -c '%s random bytes' /tmp/r
