@@ -288,6 +288,27 @@ public class RandomTests
     }
 }
 
+public class PathTests
+{
+    // The *at family and path resolution corner cases (O_PATH, O_NOFOLLOW, O_EXCL
+    // on symlinks, loops, ".." at the root, getdents64 offsets, unlinked open files).
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void PathCornerCasesMatchLinux(string compiler)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-paths").FullName;
+        string program = Initramfs.Compile("paths.c", compiler, dir);
+        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
+        Assert.Contains("open O_CREAT|O_EXCL on a dangling loop = -1 errno 17\n", onLinux);
+
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+    }
+}
+
 public class SelectTests
 {
     [Theory]

@@ -19,12 +19,27 @@ namespace Kerla.Kernel.Syscalls
         private static SyscallResult Open(string path, Inode start, int flags, uint mode)
         {
             Errno e;
-            bool follow = (flags & OpenFile.O_NOFOLLOW) == 0, created = false;
-            e = Vfs.Lookup(path, start!, follow, out Inode? inode);
-            if (e == Errno.ENOENT && (flags & OpenFile.O_CREAT) != 0)
+            // O_PATH keeps only the flags that say which file it names.
+            if ((flags & OpenFile.O_PATH) != 0) flags &= OpenFile.O_PATH | OpenFile.O_DIRECTORY | OpenFile.O_NOFOLLOW | OpenFile.O_CLOEXEC;
+            bool create = (flags & OpenFile.O_CREAT) != 0, exclusive = create && (flags & OpenFile.O_EXCL) != 0, created = false;
+            // O_EXCL fails on any existing name, a symlink (even a dangling one or a loop) too.
+            e = Vfs.Lookup(path, start!, (flags & OpenFile.O_NOFOLLOW) == 0 && !exclusive, out Inode? inode);
+            if (e == Errno.ENOENT && create)
             {
                 // A missing directory on the way is ENOENT; only the last component may be new.
                 e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
+                // A dangling symlink there: the file is made where it points.
+                for (int links = 0; e == 0 && parent?.Lookup(name) is Inode { Type: FileType.Symlink } link; links++)
+                {
+                    if (exclusive) e = Errno.EEXIST;
+                    else if (links == Vfs.MaxSymlinks) e = Errno.ELOOP;
+                    else
+                    {
+                        string passed = name;
+                        e = Vfs.LookupParent(link.LinkTarget!, parent, out parent, out name);
+                        if ((object)passed != ".") Memory.KernelObjects.Free(passed);
+                    }
+                }
                 if (e != 0) return e;
                 if (parent is null || !parent.IsDirectory) return Errno.ENOENT;
                 e = Permissions.MayChange(parent);
@@ -36,9 +51,10 @@ namespace Kerla.Kernel.Syscalls
                 created = true;
             }
             else if (e != 0) return e;
-            else if ((flags & (OpenFile.O_CREAT | OpenFile.O_EXCL)) == (OpenFile.O_CREAT | OpenFile.O_EXCL)) return Errno.EEXIST;
+            else if (exclusive) return Errno.EEXIST;
 
-            if (inode!.Type == FileType.Symlink) return Errno.ELOOP; // O_NOFOLLOW on a symlink
+            // O_NOFOLLOW on a symlink: only O_PATH opens the link itself.
+            if (inode!.Type == FileType.Symlink && (flags & OpenFile.O_PATH) == 0) return Errno.ELOOP;
             // A file just made is opened as asked, whatever its mode says.
             if (!created && (flags & OpenFile.O_PATH) == 0)
             {

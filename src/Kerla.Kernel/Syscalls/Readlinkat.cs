@@ -1,11 +1,11 @@
 using System;
 using Kerla.Kernel.Fs;
-using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
     // readlinkat(2) and readlink(2): a symlink's target, not NUL-terminated,
-    // truncated to the buffer. /proc/self/exe is answered until procfs exists.
+    // truncated to the buffer. An empty path reads the symlink dirfd names
+    // (opened with O_PATH | O_NOFOLLOW).
     public static class Readlinkat
     {
         [Syscall(SyscallNumber.Readlinkat)]
@@ -14,20 +14,12 @@ namespace Kerla.Kernel.Syscalls
             if (bufsiz <= 0) return Errno.EINVAL;
             Errno e = FileHelpers.ReadPath(pathname, out string path);
             if (e != 0) return e;
-            string target;
-            if (path == "/proc/self/exe" && UserProcess.Current is not null)
-            {
-                target = UserProcess.Current.ExePath;
-            }
-            else
-            {
-                e = FileHelpers.StartDirectory(path.Length > 0 && path[0] == '/' ? FileHelpers.AT_FDCWD : dirfd, out Inode? start);
-                if (e != 0) return e;
-                e = Vfs.Lookup(path, start!, followLast: false, out Inode? inode);
-                if (e != 0) return e;
-                if (inode!.LinkTarget is null) return Errno.EINVAL;
-                target = inode.LinkTarget;
-            }
+            bool empty = path.Length == 0;
+            FileHelpers.FreePath(path);
+            e = FileHelpers.InodeAt(dirfd, pathname, FileHelpers.AT_SYMLINK_NOFOLLOW | FileHelpers.AT_EMPTY_PATH, out Inode? inode);
+            if (e != 0) return e;
+            string? target = inode!.LinkTarget;
+            if (target is null) return empty ? Errno.ENOENT : Errno.EINVAL;
             int length = Math.Min(target.Length, bufsiz);
             Span<byte> bytes = stackalloc byte[length];
             for (int i = 0; i < length; i++) bytes[i] = (byte)target[i];
