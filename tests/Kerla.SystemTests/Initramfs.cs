@@ -47,4 +47,25 @@ public static class Initramfs
         Run($"find . | sort | cpio -o -H newc --quiet > '{archive}'", root);
         return archive;
     }
+
+    // A C test program as /init, run first on the host (in a copy of the
+    // initramfs's tree) and then on Kerla: Linux's output must hold `marker`
+    // (so that it is known to have run as meant) and come out of Kerla whole,
+    // with init exiting 0. Returns Linux's output.
+    public static string SameOutputAsLinux(string source, string compiler, string marker)
+    {
+        string dir = Directory.CreateTempSubdirectory("kerla-" + Path.GetFileNameWithoutExtension(source)).FullName;
+        string program = Compile(source, compiler, dir);
+        string initrd = Pack(dir, new Dictionary<string, string> { ["/init"] = program });
+        string root = Path.Combine(dir, "root");
+        // World-searchable, for programs that drop to another user on the host.
+        File.SetUnixFileMode(dir, (UnixFileMode)0x1ed);
+        File.SetUnixFileMode(root, (UnixFileMode)0x1ed);
+        string onLinux = Run("./init </dev/null | cat", root);
+        Assert.Contains(marker, onLinux);
+        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
+        Assert.Contains(onLinux, boot.Output);
+        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
+        return onLinux;
+    }
 }

@@ -207,18 +207,8 @@ public class LockAndFifoTests
     [Theory]
     [InlineData("musl-gcc -static")]
     [InlineData("gcc -static")]
-    public void RecordLocksFifosAndMknodBehaveAsOnLinux(string compiler)
-    {
-        string dir = Directory.CreateTempSubdirectory("kerla-locks").FullName;
-        string program = Initramfs.Compile("locks.c", compiler, dir);
-        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
-        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
-        Assert.Contains("F_SETLKW on the child's range = -1 errno 35\n", onLinux);
-
-        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
-        Assert.Contains(onLinux, boot.Output);
-        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
-    }
+    public void RecordLocksFifosAndMknodBehaveAsOnLinux(string compiler) =>
+        Initramfs.SameOutputAsLinux("locks.c", compiler, "F_SETLKW on the child's range = -1 errno 35\n");
 }
 
 public class EventTests
@@ -227,18 +217,8 @@ public class EventTests
     [Theory]
     [InlineData("musl-gcc -static")]
     [InlineData("gcc -static")]
-    public void EventfdMemfdAndEpollBehaveAsOnLinux(string compiler)
-    {
-        string dir = Directory.CreateTempSubdirectory("kerla-events").FullName;
-        string program = Initramfs.Compile("events.c", compiler, dir);
-        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
-        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
-        Assert.Contains("wait after another write = 1\n  data 0x2 events IN\n", onLinux);
-
-        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
-        Assert.Contains(onLinux, boot.Output);
-        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
-    }
+    public void EventfdMemfdAndEpollBehaveAsOnLinux(string compiler) =>
+        Initramfs.SameOutputAsLinux("events.c", compiler, "wait after another write = 1\n  data 0x2 events IN\n");
 }
 
 public class PermissionTests
@@ -248,22 +228,8 @@ public class PermissionTests
     [Theory]
     [InlineData("musl-gcc -static")]
     [InlineData("gcc -static")]
-    public void PermissionChecksMatchLinux(string compiler)
-    {
-        string dir = Directory.CreateTempSubdirectory("kerla-perms").FullName;
-        string program = Initramfs.Compile("perms.c", compiler, dir);
-        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
-        string root = Path.Combine(dir, "root");
-        // The uid 1000 child works in the program's directory on the host too.
-        File.SetUnixFileMode(dir, (UnixFileMode)0x1ed);
-        File.SetUnixFileMode(root, (UnixFileMode)0x1ed);
-        string onLinux = Initramfs.Run("./init </dev/null | cat", root);
-        Assert.Contains("unlink root's file in 01777 = -1 errno 1\n", onLinux);
-
-        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
-        Assert.Contains(onLinux, boot.Output);
-        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
-    }
+    public void PermissionChecksMatchLinux(string compiler) =>
+        Initramfs.SameOutputAsLinux("perms.c", compiler, "unlink root's file in 01777 = -1 errno 1\n");
 }
 
 public class RandomTests
@@ -295,18 +261,8 @@ public class PathTests
     [Theory]
     [InlineData("musl-gcc -static")]
     [InlineData("gcc -static")]
-    public void PathCornerCasesMatchLinux(string compiler)
-    {
-        string dir = Directory.CreateTempSubdirectory("kerla-paths").FullName;
-        string program = Initramfs.Compile("paths.c", compiler, dir);
-        string initrd = Initramfs.Pack(dir, new Dictionary<string, string> { ["/init"] = program });
-        string onLinux = Initramfs.Run("./init </dev/null | cat", Path.Combine(dir, "root"));
-        Assert.Contains("open O_CREAT|O_EXCL on a dangling loop = -1 errno 17\n", onLinux);
-
-        BootResult boot = Qemu.BootInitrd(initrd, "console=ttyS0 quiet");
-        Assert.Contains(onLinux, boot.Output);
-        Assert.Contains("Attempted to kill init! exitcode=0x00000000", boot.Output);
-    }
+    public void PathCornerCasesMatchLinux(string compiler) =>
+        Initramfs.SameOutputAsLinux("paths.c", compiler, "open O_CREAT|O_EXCL on a dangling loop = -1 errno 17\n");
 }
 
 public class SelectTests
