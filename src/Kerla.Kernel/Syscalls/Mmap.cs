@@ -11,7 +11,7 @@ namespace Kerla.Kernel.Syscalls
     // mapping of a tmpfs file maps the file's own frames (holes filled), so
     // stores and the file's reads and writes see each other; other files can
     // only be mapped shared read-only, as a copy. Pages past the end of the
-    // file are not mapped (a fault: Linux raises SIGBUS, here SIGSEGV).
+    // file read as zeros (Linux raises SIGBUS) and are not the file's.
     public static class Mmap
     {
         [Flags]
