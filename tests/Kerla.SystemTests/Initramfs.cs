@@ -27,7 +27,9 @@ public static class Initramfs
         return output;
     }
 
-    // files: path in the archive -> file on the host, or "->target" for a symlink.
+    // files: path in the archive -> file on the host, "->target" for a symlink,
+    // "=>path" for a hard link to another path of the archive (made earlier in
+    // the dictionary), "|" for a FIFO. cpio keeps the links, modes and times.
     public static string Pack(string directory, IDictionary<string, string> files)
     {
         string root = Path.Combine(directory, "root");
@@ -38,6 +40,16 @@ public static class Initramfs
             if (source.StartsWith("->"))
             {
                 File.CreateSymbolicLink(destination, source.Substring(2));
+                continue;
+            }
+            if (source.StartsWith("=>"))
+            {
+                Run($"ln '{Path.Combine(root, source.Substring(2).TrimStart('/'))}' '{destination}'", root);
+                continue;
+            }
+            if (source == "|")
+            {
+                Run($"mkfifo -m 640 '{destination}'", root);
                 continue;
             }
             File.Copy(source, destination, overwrite: true);

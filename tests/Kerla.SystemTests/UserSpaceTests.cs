@@ -410,7 +410,14 @@ public class SideBySideTests
     {
         string dir = Directory.CreateTempSubdirectory("kerla-procfs").FullName;
         var (linux, ours) = BootBoth(dir, "procfs.sh", "sh mount umount mkdir readlink cat cut grep ls kill sleep timeout stat head od tr dmesg hostname uname wc poweroff",
-            new Dictionary<string, string> { ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir) });
+            new Dictionary<string, string>
+            {
+                ["/bin/crash"] = Initramfs.Compile("crash.c", "musl-gcc -static", dir),
+                // What the initramfs keeps: a hard link, a FIFO, modes and times.
+                ["/etc/data"] = Initramfs.ProgramSource("procfs.sh"),
+                ["/etc/data-link"] = "=>/etc/data",
+                ["/etc/fifo"] = "|",
+            });
         Assert.Contains("SIGTERM: 143\n", linux);
         Assert.Contains("\nLinux version 6.1.0-kerla (Kerla for .NET ", ours.Output); // after the section: Linux's differs
         AssertSameLines(linux, Section(ours));

@@ -3,6 +3,8 @@
 # /dev, signals between shell processes. Everything between the markers must
 # match.
 echo "=== begin"
+stat -c '%n %h %F %a %u:%g %Y %s' /etc/data /etc/data-link /etc/fifo
+[ /etc/data -ef /etc/data-link ] && echo "one file, two names"
 mkdir /proc /tmp
 mount -t proc proc /proc && echo "proc mounted"
 mount -t tmpfs tmpfs /tmp && echo "tmpfs mounted"
