@@ -77,6 +77,15 @@ namespace Kerla.Kernel.Fs
         public virtual Inode? Parent => null;
         public virtual int EntryCount => 0;
         public virtual bool Entry(int index, out string name, out Inode? inode) { name = ""; inode = null; return false; }
+
+        // readdir: the first entry at or after `position`, and the position to
+        // go on from. Here positions are entry numbers; a directory whose
+        // entries can go while it is read gives each a position of its own.
+        public virtual bool EntryAt(long position, out string name, out Inode? inode, out long next)
+        {
+            next = position + 1;
+            return Entry((int)position, out name, out inode);
+        }
         public virtual Errno Link(string name, Inode inode) => Errno.ENOTDIR;
         public virtual Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)
         {

@@ -4,9 +4,9 @@ using Kerla.Kernel.Fs;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // getdents64(2): struct linux_dirent64 records from the directory's offset,
-    // which counts entries ("." and ".." first), so a later call goes on where
-    // this one stopped.
+    // getdents64(2): struct linux_dirent64 records from the directory's offset
+    // ("." is 0, ".." 1, then 2 + the directory's own entry positions), so a
+    // later call goes on where this one stopped.
     public static class Getdents64
     {
         [Syscall(SyscallNumber.Getdents64)]
@@ -20,12 +20,13 @@ namespace Kerla.Kernel.Syscalls
             ulong written = 0;
             while (true)
             {
-                long index = file.Offset;
+                long index = file.Offset, next = index + 1;
                 string name;
                 Inode? inode;
                 if (index == 0) { name = "."; inode = directory; }
                 else if (index == 1) { name = ".."; inode = Vfs.ParentOf(directory); }
-                else if (!directory.Entry((int)(index - 2), out name, out inode)) break;
+                else if (!directory.EntryAt(index - 2, out name, out inode, out next)) break;
+                else next += 2;
                 int length = (LinuxDirent64.Layout.d_name + name.Length + 1 + 7) & ~7;
                 if (written + (ulong)length > count)
                 {
@@ -36,13 +37,13 @@ namespace Kerla.Kernel.Syscalls
                 bytes.Clear();
                 var dirent = new LinuxDirent64(bytes);
                 dirent.d_ino = inode!.Ino;
-                dirent.d_off = index + 1;
+                dirent.d_off = next;
                 dirent.d_reclen = (ushort)length;
                 dirent.d_type = (byte)((uint)inode.Type >> 12); // DT_* is S_IFMT >> 12
                 for (int i = 0; i < name.Length; i++) bytes[LinuxDirent64.Layout.d_name + i] = (byte)name[i];
                 if (!UserMemory.Write(new UserPtr<byte>(dirp.Address + written), bytes)) return written > 0 ? (long)written : Errno.EFAULT;
                 written += (ulong)length;
-                file.Offset = index + 1;
+                file.Offset = next;
             }
             return (long)written;
         }

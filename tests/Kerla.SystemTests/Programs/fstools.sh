@@ -445,6 +445,14 @@ free | grep '^Swap:' | tr -s ' '
 uptime | grep -c 'load average: '
 rm top.out
 
+echo "--- a large directory"
+# More entries than one getdents64 call returns: rm reads and removes as it goes.
+mkdir big && i=0 && while [ $i -lt 2500 ]; do : > big/entry-with-a-long-name-$i; i=$((i+1)); done
+ls big | wc -l
+ls big | sort | md5sum
+stat -c '%s' big
+rm -r big && echo "removed"
+
 echo "--- cleanup"
 rm -r src cpa && ls -1
 cd / && umount /tmp && echo "tmpfs unmounted"

@@ -5,11 +5,20 @@ namespace Kerla.Kernel.Fs.Tmpfs
 {
     // tmpfs: files that live in kernel memory. The root filesystem until block
     // devices exist, filled from the initramfs as Linux fills its rootfs.
+    // A directory keeps its entries in the order they came, each with a
+    // position that never changes (readdir's offset: entries removed while a
+    // directory is read make no other entry skipped), and a hash index of the
+    // names once it has more than a few: Linux's dentry cache does that work
+    // for its tmpfs.
     public sealed class TmpfsDirectory : Inode
     {
         private string[] _names = new string[8];
         private Inode[] _inodes = new Inode[8];
+        private long[] _positions = new long[8];
         private int _count;
+        private long _nextPosition;
+        private int[] _index = new int[0]; // entry number + 1 by name hash (open addressing); empty for small directories
+        private const int IndexFrom = 8;
         private TmpfsDirectory? _parent; // changes when rename(2) moves the directory
 
         public TmpfsDirectory(TmpfsDirectory? parent, uint permissions, uint uid, uint gid) : base(FileType.Directory, permissions, uid, gid)
@@ -34,9 +43,22 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public override Inode? Lookup(string name)
         {
-            for (int i = 0; i < _count; i++)
-                if (_names[i] == name) return _inodes[i];
-            return null;
+            int i = IndexOf(name);
+            return i < 0 ? null : _inodes[i];
+        }
+
+        public override bool EntryAt(long position, out string name, out Inode? inode, out long next)
+        {
+            // The first entry at or after `position`: positions grow with the entries.
+            int low = 0, high = _count;
+            while (low < high)
+            {
+                int middle = (low + high) / 2;
+                if (_positions[middle] < position) low = middle + 1;
+                else high = middle;
+            }
+            next = low < _count ? _positions[low] + 1 : position;
+            return Entry(low, out name, out inode);
         }
 
         public override bool Entry(int index, out string name, out Inode? inode)
@@ -64,9 +86,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
         {
             if (name == "." ) return Errno.EINVAL;
             if (name == "..") return Errno.ENOTEMPTY;
-            for (int i = 0; i < _count; i++)
+            int i = IndexOf(name);
+            if (i >= 0)
             {
-                if (_names[i] != name) continue;
                 Inode inode = _inodes[i];
                 if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
                 if (!directory && inode.IsDirectory) return Errno.EISDIR;
@@ -147,9 +169,46 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         private int IndexOf(string name)
         {
-            for (int i = 0; i < _count; i++)
-                if (_names[i] == name) return i;
+            if (_index.Length == 0)
+            {
+                for (int i = 0; i < _count; i++)
+                    if (_names[i] == name) return i;
+                return -1;
+            }
+            int mask = _index.Length - 1;
+            for (int slot = Hash(name) & mask; _index[slot] != 0; slot = (slot + 1) & mask)
+                if (_names[_index[slot] - 1] == name) return _index[slot] - 1;
             return -1;
+        }
+
+        // FNV-1a over the name's characters.
+        private static int Hash(string name)
+        {
+            uint h = 2166136261;
+            for (int i = 0; i < name.Length; i++) h = (h ^ name[i]) * 16777619;
+            return (int)(h & 0x7fffffff);
+        }
+
+        // The hash index made again for the entries there are (twice as many slots at least).
+        private void Reindex()
+        {
+            int size = 0;
+            if (_count > IndexFrom)
+                for (size = 16; size < _count * 2; size *= 2) { }
+            if (size != _index.Length)
+            {
+                Memory.KernelObjects.Free(_index);
+                _index = new int[size];
+            }
+            else Array.Clear(_index);
+            for (int i = 0; i < _count && size > 0; i++) Insert(i);
+        }
+
+        private void Insert(int i)
+        {
+            int mask = _index.Length - 1, slot = Hash(_names[i]) & mask;
+            while (_index[slot] != 0) slot = (slot + 1) & mask;
+            _index[slot] = i + 1;
         }
 
         private void Add(string name, Inode inode)
@@ -158,10 +217,14 @@ namespace Kerla.Kernel.Fs.Tmpfs
             {
                 Array.Resize(ref _names, _count * 2);
                 Array.Resize(ref _inodes, _count * 2);
+                Array.Resize(ref _positions, _count * 2);
             }
             _names[_count] = name;
             _inodes[_count] = inode;
+            _positions[_count] = _nextPosition++;
             _count++;
+            if (_count > IndexFrom && _count * 2 > _index.Length) Reindex();
+            else if (_index.Length > 0) Insert(_count - 1);
             if (inode.IsDirectory) Nlink++;
             if (inode.Filesystem is null && Filesystem is Superblock sb)
             {
@@ -176,9 +239,11 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Inode inode = _inodes[i];
             Array.Copy(_names, i + 1, _names, i, _count - i - 1);
             Array.Copy(_inodes, i + 1, _inodes, i, _count - i - 1);
+            Array.Copy(_positions, i + 1, _positions, i, _count - i - 1);
             _count--;
             _names[_count] = null!;
             _inodes[_count] = null!;
+            if (_index.Length > 0) Reindex(); // the entries after it moved down
             if (inode.IsDirectory) Nlink--;
             Mtime = Ctime = KernelHost.RealTimeNanoseconds;
         }
