@@ -10,7 +10,7 @@ public class ElfSymbolsTests
     private static string Run(string file, string arguments, string directory)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        using var process = Process.Start(start)!;
+        using var process = System.Diagnostics.Process.Start(start)!; // not Kerla.Kernel.Process
         string output = process.StandardOutput.ReadToEnd();
         string errors = process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -7,7 +7,7 @@ internal static class Tools
     public static string Run(string file, string arguments, string directory)
     {
         var start = new ProcessStartInfo("/bin/sh", new[] { "-c", $"{file} {arguments}" }) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        using var process = Process.Start(start)!;
+        using var process = System.Diagnostics.Process.Start(start)!; // not Kerla.Kernel.Process
         var errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -26,23 +26,26 @@ namespace Kerla.Kernel.Fs
             _ => null,
         };
 
+        // A directory's names are its own (freed with the entry): never a literal.
+        public static string Name(string literal) => new string(literal.AsSpan());
+
         // What `mount -t devtmpfs devtmpfs /dev` shows: a node per device, with
         // the mode and owner Linux gives them before udev changes any (0600 root
         // unless the driver says otherwise).
         public static Inode NewDevtmpfs()
         {
             var dev = new Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
-            dev.Link("null", new SpecialFile(FileType.CharDevice, 1, 3, 0x1b6, 0, 0));
-            dev.Link("zero", new SpecialFile(FileType.CharDevice, 1, 5, 0x1b6, 0, 0));
-            dev.Link("full", new SpecialFile(FileType.CharDevice, 1, 7, 0x1b6, 0, 0));
-            dev.Link("random", new SpecialFile(FileType.CharDevice, 1, 8, 0x1b6, 0, 0));
-            dev.Link("urandom", new SpecialFile(FileType.CharDevice, 1, 9, 0x1b6, 0, 0));
-            dev.Link("kmsg", new SpecialFile(FileType.CharDevice, 1, 11, 0x1a4, 0, 0));
-            dev.Link("tty", new SpecialFile(FileType.CharDevice, 5, 0, 0x1b6, 0, 0));
+            dev.Link(Name("null"), new SpecialFile(FileType.CharDevice, 1, 3, 0x1b6, 0, 0));
+            dev.Link(Name("zero"), new SpecialFile(FileType.CharDevice, 1, 5, 0x1b6, 0, 0));
+            dev.Link(Name("full"), new SpecialFile(FileType.CharDevice, 1, 7, 0x1b6, 0, 0));
+            dev.Link(Name("random"), new SpecialFile(FileType.CharDevice, 1, 8, 0x1b6, 0, 0));
+            dev.Link(Name("urandom"), new SpecialFile(FileType.CharDevice, 1, 9, 0x1b6, 0, 0));
+            dev.Link(Name("kmsg"), new SpecialFile(FileType.CharDevice, 1, 11, 0x1a4, 0, 0));
+            dev.Link(Name("tty"), new SpecialFile(FileType.CharDevice, 5, 0, 0x1b6, 0, 0));
             // Pseudo-terminals come with their own issue: opening ptmx is ENXIO until then.
-            dev.Link("ptmx", new SpecialFile(FileType.CharDevice, 5, 2, 0x1b6, 0, 0));
-            dev.Link("console", new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
-            dev.Link("ttyS0", new SpecialFile(FileType.CharDevice, 4, 64, 0x180, 0, 0));
+            dev.Link(Name("ptmx"), new SpecialFile(FileType.CharDevice, 5, 2, 0x1b6, 0, 0));
+            dev.Link(Name("console"), new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
+            dev.Link(Name("ttyS0"), new SpecialFile(FileType.CharDevice, 4, 64, 0x180, 0, 0));
             return dev;
         }
     }
@@ -63,6 +66,12 @@ namespace Kerla.Kernel.Fs
         public override long Size => 0;
         // dev_t as the kernel encodes it for stat: minor's low byte, major, then minor's high bits.
         public override ulong Rdev => (Minor & 0xff) | (Major << 8) | ((ulong)(Minor & ~0xffu) << 12);
+
+        public override void Evict()
+        {
+            FreeLocks();
+            Memory.KernelObjects.Free(this);
+        }
 
         public override Errno Open(out Inode opened)
         {

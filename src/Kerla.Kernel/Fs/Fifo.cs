@@ -38,6 +38,12 @@ namespace Kerla.Kernel.Fs
             if (_pipe!.Close(file)) FreePipe();
         }
 
+        public override void Evict()
+        {
+            FreeLocks();
+            Memory.KernelObjects.Free(this);
+        }
+
         private void FreePipe()
         {
             _pipe!.Free();

@@ -44,6 +44,15 @@ namespace Kerla.Kernel.Fs
             _exclusive[free] = exclusive;
         }
 
+        // The inode is gone.
+        public void Release()
+        {
+            Memory.KernelObjects.Free(_holders);
+            Memory.KernelObjects.Free(_exclusive);
+            Waiters.Release();
+            Memory.KernelObjects.Free(Waiters);
+        }
+
         public void Release(OpenFile file)
         {
             for (int i = 0; i < _holders.Length; i++)

@@ -13,9 +13,9 @@ namespace Kerla.Kernel.Fs
         // any other: /dev, /dev/console and /root, so init has a console.
         public static void AddDefaults(TmpfsDirectory root)
         {
-            root.Create("dev", FileType.Directory, 0x1ed, 0, 0, out Inode? dev);
-            dev!.Link("console", new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
-            root.Create("root", FileType.Directory, 0x1c0, 0, 0, out _);
+            root.Create(Devices.Name("dev"), FileType.Directory, 0x1ed, 0, 0, out Inode? dev);
+            dev!.Link(Devices.Name("console"), new SpecialFile(FileType.CharDevice, 5, 1, 0x180, 0, 0));
+            root.Create(Devices.Name("root"), FileType.Directory, 0x1c0, 0, 0, out _);
         }
 
         public static string? Unpack(ReadOnlySpan<byte> archive, TmpfsDirectory root)

@@ -97,7 +97,9 @@ namespace Kerla.Kernel.Fs
         public virtual Errno Unlink(string name, bool directory) => Errno.ENOTDIR;
 
         // Moves the entry `oldName` to `newName` in `newDirectory` (rename(2));
-        // flags are renameat2's RENAME_NOREPLACE and RENAME_EXCHANGE.
+        // flags are renameat2's RENAME_NOREPLACE and RENAME_EXCHANGE. The names
+        // stay the caller's (a directory copies one it keeps), unlike Link's
+        // and Create's, which the directory takes.
         public virtual Errno Rename(string oldName, Inode newDirectory, string newName, uint flags) => Errno.ENOTDIR;
 
         // Creates a symbolic link `name` holding `target` (symlink(2)).
@@ -129,6 +131,23 @@ namespace Kerla.Kernel.Fs
 
         // The last descriptor of an open file description closed.
         public virtual void Released(OpenFile file) { }
+
+        // Open file descriptions on this inode (O_PATH ones too).
+        public int OpenFiles { get; set; }
+
+        // The inode has no name left and nothing has it open: a file system
+        // that keeps its files in memory gives that memory back here (the
+        // object is gone after this). Called by the last close or unlink.
+        public virtual void Evict() { }
+
+        // Nothing refers to the inode any more: its locks go with it.
+        protected void FreeLocks()
+        {
+            Locks?.Release();
+            Memory.KernelObjects.Free(Locks);
+            RecordLocks?.Release();
+            Memory.KernelObjects.Free(RecordLocks);
+        }
 
         // Symbolic links.
         public virtual string? LinkTarget => null;

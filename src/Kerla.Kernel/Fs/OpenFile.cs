@@ -15,6 +15,7 @@ namespace Kerla.Kernel.Fs
         {
             Inode = inode;
             Flags = flags;
+            inode.OpenFiles++;
         }
 
         public Inode Inode { get; }
@@ -46,7 +47,16 @@ namespace Kerla.Kernel.Fs
             EventPoll.Forget(this);
             // An O_PATH description never opened the inode (Openat skips Opened).
             if ((Flags & O_PATH) == 0) Inode.Released(this);
+            Discard();
+        }
+
+        // The description is gone (closed, or never installed): an inode left
+        // without names and open files goes too.
+        public void Discard()
+        {
+            Inode inode = Inode;
             Memory.KernelObjects.Free(this);
+            if (--inode.OpenFiles == 0 && inode.Nlink == 0) inode.Evict();
         }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
         public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;

@@ -63,6 +63,14 @@ namespace Kerla.Kernel.Fs
             Waiters.WakeAll();
         }
 
+        // The inode is gone (no lock can be left: every owner closed it).
+        public void Release()
+        {
+            Memory.KernelObjects.Free(_ranges);
+            Waiters.Release();
+            Memory.KernelObjects.Free(Waiters);
+        }
+
         // The owner closed the file (a process) or its last descriptor (an OFD).
         public void Release(object? owner)
         {

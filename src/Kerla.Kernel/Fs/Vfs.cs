@@ -74,7 +74,7 @@ namespace Kerla.Kernel.Fs
         public static Errno Lookup(string path, Inode cwd, bool followLast, out Inode? result)
         {
             int links = 0;
-            Errno e = Walk(path, cwd, followLast, ref links, out result, out _, out string last, out _);
+            Errno e = Walk(path, cwd, followLast, false, ref links, out result, out _, out string last, out _);
             Drop(last);
             return e;
         }
@@ -84,7 +84,7 @@ namespace Kerla.Kernel.Fs
         public static string? CanonicalPath(string path, Inode cwd)
         {
             int links = 0;
-            Errno e = Walk(path, cwd, true, ref links, out Inode? result, out Inode? parent, out string last, out _);
+            Errno e = Walk(path, cwd, true, false, ref links, out Inode? result, out Inode? parent, out string last, out _);
             if (e != 0 || parent is null)
             {
                 Drop(last);
@@ -130,24 +130,28 @@ namespace Kerla.Kernel.Fs
         }
 
         // Component names are strings made during the walk (never the caller's
-        // path itself): each is freed once passed. "." is a literal the walk
+        // path itself): each is freed once passed, and a name LookupParent
+        // returned is freed with Drop unless a directory keeps it. "." is a literal the walk
         // returns for a path that ends at a directory ("" is never freed).
-        private static void Drop(string name)
+        public static void Drop(string name)
         {
             if ((object)name != ".") Memory.KernelObjects.Free(name);
         }
 
         // The directory that would hold `path`'s last component, and that name
-        // (whether or not that component exists).
+        // (whether or not that component exists). The last component is never
+        // followed, a trailing slash or not: what it must be is the caller's
+        // to say (mkdir("link/") is EEXIST, rmdir("link/") ENOTDIR).
         public static Errno LookupParent(string path, Inode cwd, out Inode? parent, out string name)
         {
             int links = 0;
-            Errno e = Walk(path, cwd, false, ref links, out _, out parent, out name, out bool missingLast);
+            Errno e = Walk(path, cwd, false, true, ref links, out _, out parent, out name, out bool missingLast);
             return e == Errno.ENOENT && missingLast ? 0 : e;
         }
 
         // missingLast: the ENOENT returned was for the last component only.
-        private static Errno Walk(string path, Inode cwd, bool followLast, ref int links, out Inode? result, out Inode? parent,
+        // parentOnly: LookupParent's walk (the last component as it is).
+        private static Errno Walk(string path, Inode cwd, bool followLast, bool parentOnly, ref int links, out Inode? result, out Inode? parent,
             out string lastName, out bool missingLast)
         {
             missingLast = false;
@@ -155,7 +159,8 @@ namespace Kerla.Kernel.Fs
             parent = null;
             lastName = "";
             if (path.Length == 0) return Errno.ENOENT;
-            if (path.Length >= PathMax) return Errno.ENAMETOOLONG;
+            // The caller's path is limited; what symlinks make of it is not.
+            if (path.Length >= PathMax && links == 0) return Errno.ENAMETOOLONG;
             Inode processRoot = Process.UserProcess.Current?.Root ?? Root!;
             Inode current = path[0] == '/' ? processRoot : cwd;
             int pos = 0;
@@ -196,7 +201,7 @@ namespace Kerla.Kernel.Fs
                     missingLast = last;
                     return Errno.ENOENT;
                 }
-                if (child.Type == FileType.Symlink && (!last || followLast || trailingSlash))
+                if (child.Type == FileType.Symlink && (!last || (!parentOnly && (followLast || trailingSlash))))
                 {
                     if (++links > MaxSymlinks) return Errno.ELOOP;
                     if (child.Jump is Inode jumped)
@@ -217,13 +222,13 @@ namespace Kerla.Kernel.Fs
                     string joined = string.Concat(target, rest);
                     Drop(lastName);
                     if (!last) Memory.KernelObjects.Free(rest);
-                    Errno e = Walk(joined, current, followLast, ref links, out result, out parent, out lastName, out missingLast);
+                    Errno e = Walk(joined, current, followLast, parentOnly, ref links, out result, out parent, out lastName, out missingLast);
                     if (joined.Length > 0) Memory.KernelObjects.Free(joined);
                     return e;
                 }
                 if (last)
                 {
-                    if (trailingSlash && !child.IsDirectory) return Errno.ENOTDIR;
+                    if (trailingSlash && !child.IsDirectory && !parentOnly) return Errno.ENOTDIR;
                     result = child;
                     return 0;
                 }

@@ -76,7 +76,7 @@ namespace Kerla.Kernel.Syscalls
             long opening = (flags & OpenFile.O_PATH) != 0 ? 0 : opened.Opened(file);
             if (opening < 0)
             {
-                Memory.KernelObjects.Free(file);
+                file.Discard();
                 return opening;
             }
             return FileHelpers.Install(file, (flags & OpenFile.O_CLOEXEC) != 0);

@@ -17,14 +17,24 @@ namespace Kerla.Kernel.Syscalls
             Errno e = Parent(olddirfd, oldpath, out Inode? oldParent, out string oldName, out bool oldSlash);
             if (e != 0) return e;
             e = Parent(newdirfd, newpath, out Inode? newParent, out string newName, out bool newSlash);
-            if (e != 0) return e;
+            if (e == 0) e = Rename(oldParent!, oldName, oldSlash, newParent!, newName, newSlash, flags);
+            // The directory copies a name it keeps.
+            Vfs.Drop(oldName);
+            Vfs.Drop(newName);
+            return e;
+        }
+
+        private static Errno Rename(Inode oldParent, string oldName, bool oldSlash, Inode newParent, string newName, bool newSlash, uint flags)
+        {
             // A trailing slash promises a directory.
-            Inode? source = oldParent!.Lookup(oldName);
+            Inode? source = oldParent.Lookup(oldName);
             if (source is not null && !source.IsDirectory && (oldSlash || newSlash)) return Errno.ENOTDIR;
-            if (newParent!.Dev != oldParent.Dev) return Errno.EXDEV;
-            e = MayRename(oldParent, source, newParent, newParent.Lookup(newName));
+            if (newParent.Dev != oldParent.Dev) return Errno.EXDEV;
+            Inode? target = newParent.Lookup(newName);
+            if ((source is not null && Vfs.Covering(source) != source) || (target is not null && Vfs.Covering(target) != target)) return Errno.EBUSY;
+            Errno e = MayRename(oldParent, source, newParent, target);
             if (e != 0) return e;
-            return oldParent.Rename(oldName, newParent!, newName, flags);
+            return oldParent.Rename(oldName, newParent, newName, flags);
         }
 
         // As Linux's vfs_rename: the source may leave its directory, the target
@@ -48,6 +58,7 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             trailingSlash = path.Length > 1 && path[path.Length - 1] == '/';
             e = Vfs.LookupParent(path, start!, out parent, out name);
+            FileHelpers.FreePath(path);
             if (e == 0 && parent is null) e = Errno.ENOENT;
             return e;
         }

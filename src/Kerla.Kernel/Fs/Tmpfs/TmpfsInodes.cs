@@ -84,8 +84,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public override Errno Unlink(string name, bool directory)
         {
-            if (name == "." ) return Errno.EINVAL;
-            if (name == "..") return Errno.ENOTEMPTY;
+            // unlink of either is EISDIR; rmdir of "." EINVAL, of ".." ENOTEMPTY.
+            if (name == ".") return directory ? Errno.EINVAL : Errno.EISDIR;
+            if (name == "..") return directory ? Errno.ENOTEMPTY : Errno.EISDIR;
             int i = IndexOf(name);
             if (i >= 0)
             {
@@ -109,9 +110,10 @@ namespace Kerla.Kernel.Fs.Tmpfs
         {
             if (newDirectory is not TmpfsDirectory target) return Errno.EXDEV;
             if (target.Nlink == 0) return Errno.ENOENT;
-            // "." and ".." name no entry that could move (Linux: EBUSY).
-            if (oldName == "." || oldName == ".." || newName == "." || newName == "..")
-                return (flags & RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY;
+            // "." and ".." name no entry that could move (Linux: EBUSY; EEXIST
+            // for one as the new name under RENAME_NOREPLACE).
+            if (oldName == "." || oldName == "..") return Errno.EBUSY;
+            if (newName == "." || newName == "..") return (flags & RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY;
             int from = IndexOf(oldName);
             if (from < 0) return Errno.ENOENT;
             Inode moving = _inodes[from];
@@ -131,6 +133,10 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 Mtime = Ctime = target.Mtime = target.Ctime = KernelHost.RealTimeNanoseconds;
                 return 0;
             }
+            // As Linux checks them, first: a directory cannot move below itself,
+            // and nothing can replace a directory it lies below.
+            if (moving.IsDirectory && IsWithin(target, moving)) return Errno.EINVAL;
+            if (replaced is TmpfsDirectory ancestor && IsWithin(this, ancestor)) return Errno.ENOTEMPTY;
             if (replaced is not null && (flags & RENAME_NOREPLACE) != 0) return Errno.EEXIST;
             if (replaced == moving) return 0; // two names of one file: nothing to do
             if (replaced is not null)
@@ -139,8 +145,6 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (!moving.IsDirectory && replaced.IsDirectory) return Errno.EISDIR;
                 if (replaced.EntryCount > 0) return Errno.ENOTEMPTY;
             }
-            // A directory cannot move below itself.
-            if (moving.IsDirectory && IsWithin(target, moving)) return Errno.EINVAL;
             if (replaced is not null)
             {
                 // The replaced entry's slot takes the moving inode; a replaced
@@ -155,7 +159,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
             else
             {
                 RemoveAt(from);
-                target.Add(newName, moving);
+                target.Add(new string(newName.AsSpan()), moving); // the caller's name is the caller's
             }
             Moved(moving, target);
             return 0;
@@ -234,9 +238,11 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Mtime = Ctime = KernelHost.RealTimeNanoseconds;
         }
 
+        // The entry goes, and its name with it (a directory's names are its own).
         private void RemoveAt(int i)
         {
             Inode inode = _inodes[i];
+            string name = _names[i];
             Array.Copy(_names, i + 1, _names, i, _count - i - 1);
             Array.Copy(_inodes, i + 1, _inodes, i, _count - i - 1);
             Array.Copy(_positions, i + 1, _positions, i, _count - i - 1);
@@ -246,13 +252,16 @@ namespace Kerla.Kernel.Fs.Tmpfs
             if (_index.Length > 0) Reindex(); // the entries after it moved down
             if (inode.IsDirectory) Nlink--;
             Mtime = Ctime = KernelHost.RealTimeNanoseconds;
+            Memory.KernelObjects.Free(name);
         }
 
-        // An inode lost its last name.
+        // An inode lost its last name: with nothing open, it goes (the last
+        // close does it otherwise). A removed directory's object stays: a
+        // process may still be in it.
         private static void Gone(Inode inode)
         {
             if (inode.Filesystem is Superblock sb) sb.Inodes--;
-            if (inode is TmpfsFile file) file.Unlinked();
+            if (!inode.IsDirectory && inode.OpenFiles == 0) inode.Evict();
         }
 
         // Whether `directory` is `ancestor` or lies below it.
@@ -298,14 +307,14 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public const long MaxSize = (long)int.MaxValue << PageShift;
         private ulong[] _frames = new ulong[0];
         private long _size;
-        private int _frameCount, _opens;
+        private int _frameCount;
 
         public TmpfsFile(uint permissions, uint uid, uint gid) : base(FileType.Regular, permissions, uid, gid) { }
 
         // memfd_create(2): a file in no directory, known by the name it was given,
         // open once.
         public static TmpfsFile Memfd(string name, uint uid, uint gid) =>
-            new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name, _opens = 1 };
+            new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name };
 
         private string? _memfdName;
 
@@ -363,6 +372,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         {
             long end = offset + source.Length;
             if (offset < 0 || end > MaxSize) return -(long)Errno.EFBIG;
+            if (source.Length == 0) return 0;
             Platform platform = KernelHost.Platform;
             int done = 0;
             while (done < source.Length)
@@ -457,29 +467,13 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return 0;
         }
 
-        public override long Opened(OpenFile file)
-        {
-            _opens++;
-            return 0;
-        }
-
-        public override void Released(OpenFile file)
-        {
-            if (--_opens == 0 && Nlink == 0) Evict();
-        }
-
-        // The last name went (unlink, rename over it): with nothing open, the pages go too.
-        public void Unlinked()
-        {
-            if (_opens == 0) Evict();
-        }
-
-        private void Evict()
+        public override void Evict()
         {
             FreeFrames(0, _frames.Length);
             Memory.KernelObjects.Free(_frames);
-            _frames = new ulong[0];
-            _size = 0;
+            if (_memfdName is not null) Memory.KernelObjects.Free(_memfdName);
+            FreeLocks();
+            Memory.KernelObjects.Free(this);
         }
     }
 
@@ -493,5 +487,12 @@ namespace Kerla.Kernel.Fs.Tmpfs
         // A short target lives in the inode; a longer one takes a page.
         public override long Blocks => _target.Length < 128 ? 0 : 8;
         public override string? LinkTarget => _target;
+
+        public override void Evict()
+        {
+            Memory.KernelObjects.Free(_target);
+            FreeLocks();
+            Memory.KernelObjects.Free(this);
+        }
     }
 }
