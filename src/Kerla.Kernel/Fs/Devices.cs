@@ -26,6 +26,17 @@ namespace Kerla.Kernel.Fs
             _ => null,
         };
 
+        // What `mount -t devpts devpts /dev/pts` shows: ptmx (mode 000, as
+        // Linux's default ptmxmode) and no terminals yet (pseudo-terminals come
+        // with their own issue).
+        public static Inode NewDevpts()
+        {
+            var pts = new Tmpfs.TmpfsDirectory(null, 0x1ed, 0, 0);
+            pts.Filesystem!.Magic = Superblock.DEVPTS_SUPER_MAGIC;
+            pts.Link(Name("ptmx"), new SpecialFile(FileType.CharDevice, 5, 2, 0, 0, 0));
+            return pts;
+        }
+
         // A directory's names are its own (freed with the entry): never a literal.
         public static string Name(string literal) => new string(literal.AsSpan());
 

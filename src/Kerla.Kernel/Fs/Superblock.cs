@@ -12,6 +12,10 @@ namespace Kerla.Kernel.Fs
         public static Superblock NewAnonymous() => new Superblock(s_nextDevice++);
 
         public ulong Device { get; }
+
+        // statfs's f_type: tmpfs's unless it is another kind (devpts).
+        public const long TMPFS_MAGIC = 0x01021994, DEVPTS_SUPER_MAGIC = 0x1cd1;
+        public long Magic { get; set; } = TMPFS_MAGIC;
         public long Inodes { get; set; }
         public long Pages { get; set; }
     }

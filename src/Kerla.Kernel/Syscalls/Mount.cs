@@ -3,7 +3,7 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // mount(2) of a new proc, tmpfs or devtmpfs filesystem on a directory, as an init
+    // mount(2) of a new proc, tmpfs, devtmpfs or devpts filesystem on a directory, as an init
     // script written for Linux does it. Other filesystem types are ENODEV;
     // bind, move and remount are not supported yet (EINVAL).
     public static class Mount
@@ -36,6 +36,7 @@ namespace Kerla.Kernel.Syscalls
             if (type == "proc") root = new Fs.Procfs.ProcRoot();
             else if (type == "tmpfs") root = new Fs.Tmpfs.TmpfsDirectory(null, 0x3ff, 0, 0); // mode 1777
             else if (type == "devtmpfs") root = Devices.NewDevtmpfs();
+            else if (type == "devpts") root = Devices.NewDevpts();
             else return Errno.ENODEV;
             return Vfs.AddMount(point, root, device, type, Getcwd.PathOf(point));
         }

@@ -41,6 +41,11 @@ mount -t devtmpfs devtmpfs /dev && echo "devtmpfs mounted"
 stat -f -c '%T' /dev
 stat -c '%n %F %t,%T %a' /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty /dev/console
 stat -c '%n %F %t,%T %a' /dev/kmsg /dev/ptmx
+mkdir /dev/pts && mount -t devpts devpts /dev/pts && echo "devpts mounted"
+stat -c '%n %F %t,%T %a' /dev/pts/ptmx
+stat -f -c '%T' /dev/pts
+ls /dev/pts
+umount /dev/pts && echo "devpts unmounted"
 # /dev/kmsg: a message a read, "priority,sequence,time,-;text"; what is written is the user facility's.
 echo "<4>kerla-kmsg-test" > /dev/kmsg && timeout 1 cat /dev/kmsg | grep kerla-kmsg-test | cut -d, -f1,4
 echo "plain-kmsg-test" > /dev/kmsg && timeout 1 cat /dev/kmsg | grep plain-kmsg-test | cut -d, -f1,4

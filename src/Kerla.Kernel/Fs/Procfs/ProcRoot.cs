@@ -206,7 +206,7 @@ namespace Kerla.Kernel.Fs.Procfs
         // What mount(2) takes; none needs a device.
         private static void Filesystems(ref ProcText text)
         {
-            text.Append("nodev\tproc\nnodev\ttmpfs\nnodev\tdevtmpfs\n");
+            text.Append("nodev\tproc\nnodev\ttmpfs\nnodev\tdevtmpfs\nnodev\tdevpts\n");
         }
 
         // "1.00 0.50 0.20 running/all last-pid", as proc_loadavg(5).
