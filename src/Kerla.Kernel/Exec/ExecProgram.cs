@@ -95,11 +95,12 @@ namespace Kerla.Kernel.Exec
 
         // "#!interpreter [one argument]": the interpreter runs with the script's
         // path in place of argv[0] (execve(2), Interpreter scripts).
-        // The first page of the file, or more when an ELF program header table
-        // lies beyond it (up to 64 KiB).
+        // The first KiB of the file (an ELF header and the usual program headers,
+        // or a script's "#!" line, which Linux reads 256 bytes of), or more when
+        // the program header table lies beyond it (up to 64 KiB).
         private static byte[] ReadHead(Inode inode)
         {
-            byte[] head = new byte[Math.Min(inode.Size, 4096)];
+            byte[] head = new byte[Math.Min(inode.Size, 1024)];
             inode.Read(0, head);
             if (head.Length < 64 || !ElfImage.LooksLikeElf(head)) return head;
             ulong end = BinaryPrimitives.ReadUInt64LittleEndian(head.AsSpan(32)) + (ulong)BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(56)) * 56;
