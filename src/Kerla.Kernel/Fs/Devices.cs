@@ -80,7 +80,7 @@ namespace Kerla.Kernel.Fs
 
         public override void Evict()
         {
-            FreeLocks();
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
 

@@ -40,7 +40,7 @@ namespace Kerla.Kernel.Fs
 
         public override void Evict()
         {
-            FreeLocks();
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
 

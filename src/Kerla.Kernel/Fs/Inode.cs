@@ -140,9 +140,12 @@ namespace Kerla.Kernel.Fs
         // object is gone after this). Called by the last close or unlink.
         public virtual void Evict() { }
 
-        // Nothing refers to the inode any more: its locks go with it.
-        protected void FreeLocks()
+        // Nothing refers to the inode any more: its locks go with it, and its
+        // filesystem counts one inode less (an unlinked file still open counts,
+        // as on Linux).
+        protected void Evicting()
         {
+            if (Filesystem is Superblock sb) sb.Inodes--;
             Locks?.Release();
             Memory.KernelObjects.Free(Locks);
             RecordLocks?.Release();

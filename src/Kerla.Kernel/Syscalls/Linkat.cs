@@ -17,7 +17,8 @@ namespace Kerla.Kernel.Syscalls
             Inode? inode;
             if (path.Length == 0)
             {
-                if ((flags & FileHelpers.AT_EMPTY_PATH) == 0) return Errno.ENOENT;
+                // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH (root here).
+                if ((flags & FileHelpers.AT_EMPTY_PATH) == 0 || Process.UserProcess.Current?.Credentials.IsPrivileged == false) return Errno.ENOENT;
                 OpenFile? file = FileTable.Current.Get(olddirfd);
                 if (file is null) return Errno.EBADF;
                 inode = file.Inode;
@@ -30,7 +31,8 @@ namespace Kerla.Kernel.Syscalls
                 if (e != 0) return e;
             }
             if (inode!.IsDirectory) return Errno.EPERM;
-            if (inode.Nlink == 0) return Errno.ENOENT; // an unlinked file, still open
+            // An unlinked file, still open, cannot come back; an O_TMPFILE one may.
+            if (inode.Nlink == 0 && !(inode is Fs.Tmpfs.TmpfsFile { Linkable: true })) return Errno.ENOENT;
 
             e = FileHelpers.NewEntry(newdirfd, newpath, directory: false, out Inode? parent, out string name);
             if (e != 0) return e;

@@ -16,11 +16,31 @@ namespace Kerla.Kernel.Syscalls
             return result;
         }
 
+        // O_TMPFILE: an unnamed file in the directory `path` names, opened for
+        // writing (O_RDONLY and O_CREAT are EINVAL, as on Linux).
+        private static SyscallResult OpenUnnamed(string path, Inode start, int flags, uint mode)
+        {
+            if ((flags & OpenFile.O_TMPFILE) != OpenFile.O_TMPFILE || (flags & OpenFile.O_CREAT) != 0 ||
+                (flags & OpenFile.O_ACCMODE) == OpenFile.O_RDONLY) return Errno.EINVAL;
+            Errno e = Vfs.Lookup(path, start, (flags & OpenFile.O_NOFOLLOW) == 0, out Inode? directory);
+            if (e != 0) return e;
+            if (!directory!.IsDirectory) return Errno.ENOTDIR;
+            if (directory is not Fs.Tmpfs.TmpfsDirectory tmpfs) return Errno.EOPNOTSUPP;
+            e = Permissions.MayChange(directory);
+            if (e != 0) return e;
+            UserProcess? process = UserProcess.Current;
+            var file = Fs.Tmpfs.TmpfsFile.Unnamed(tmpfs, mode & ~(process?.Umask ?? 0x12) & 0xfff, process?.Credentials.Euid ?? 0,
+                process?.Credentials.Egid ?? 0, linkable: (flags & OpenFile.O_EXCL) == 0);
+            int kept = OpenFile.O_ACCMODE | OpenFile.O_APPEND | OpenFile.O_NONBLOCK;
+            return FileHelpers.Install(new OpenFile(file, flags & kept), (flags & OpenFile.O_CLOEXEC) != 0);
+        }
+
         private static SyscallResult Open(string path, Inode start, int flags, uint mode)
         {
             Errno e;
             // O_PATH keeps only the flags that say which file it names.
             if ((flags & OpenFile.O_PATH) != 0) flags &= OpenFile.O_PATH | OpenFile.O_DIRECTORY | OpenFile.O_NOFOLLOW | OpenFile.O_CLOEXEC;
+            if ((flags & (OpenFile.O_TMPFILE & ~OpenFile.O_DIRECTORY)) != 0) return OpenUnnamed(path, start, flags, mode);
             bool create = (flags & OpenFile.O_CREAT) != 0, exclusive = create && (flags & OpenFile.O_EXCL) != 0, created = false;
             // O_EXCL fails on any existing name, a symlink (even a dangling one or a loop) too.
             e = Vfs.Lookup(path, start!, (flags & OpenFile.O_NOFOLLOW) == 0 && !exclusive, out Inode? inode);

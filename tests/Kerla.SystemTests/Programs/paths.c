@@ -122,6 +122,25 @@ int main(void)
     printf("  \"%.*s\"\n", (int)(n > 0 ? n : 0), buf);
     close(fd);
 
+    /* O_TMPFILE: a file with no name, which linkat can name (unless O_EXCL). */
+    fd = open("pt", O_TMPFILE | O_RDWR, 0640);
+    show("open O_TMPFILE", opened(fd));
+    show("  write", write(fd, "tmp", 3));
+    show("  fstat", fstat(fd, &st));
+    printf("  regular %d, links %ld, mode %o\n", S_ISREG(st.st_mode), (long)st.st_nlink, st.st_mode & 07777);
+    show("  linkat AT_EMPTY_PATH", linkat(fd, "", AT_FDCWD, "pt/named", AT_EMPTY_PATH));
+    show("  stat the name", stat("pt/named", &st));
+    printf("  size %ld, links %ld\n", (long)st.st_size, (long)st.st_nlink);
+    close(fd);
+    unlink("pt/named");
+    fd = open("pt", O_TMPFILE | O_EXCL | O_WRONLY, 0600);
+    show("open O_TMPFILE|O_EXCL", opened(fd));
+    show("  linkat AT_EMPTY_PATH", linkat(fd, "", AT_FDCWD, "pt/never", AT_EMPTY_PATH));
+    close(fd);
+    show("open O_TMPFILE read-only", opened(open("pt", O_TMPFILE | O_RDONLY, 0600)));
+    show("open O_TMPFILE on a file", opened(open("pt/made", O_TMPFILE | O_RDWR, 0600)));
+    show("open O_TMPFILE|O_CREAT", opened(open("pt", O_TMPFILE | O_CREAT | O_RDWR, 0600)));
+
     /* O_APPEND writes go to the end, whatever the offset. */
     fd = open("pt/log", O_CREAT | O_WRONLY | O_APPEND, 0644);
     write(fd, "one\n", 4);

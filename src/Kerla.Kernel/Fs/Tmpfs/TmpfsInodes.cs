@@ -260,8 +260,8 @@ namespace Kerla.Kernel.Fs.Tmpfs
         // process may still be in it.
         private static void Gone(Inode inode)
         {
-            if (inode.Filesystem is Superblock sb) sb.Inodes--;
-            if (!inode.IsDirectory && inode.OpenFiles == 0) inode.Evict();
+            if (!inode.IsDirectory) { if (inode.OpenFiles == 0) inode.Evict(); }
+            else if (inode.Filesystem is Superblock sb) sb.Inodes--;
         }
 
         // Whether `directory` is `ancestor` or lies below it.
@@ -317,6 +317,17 @@ namespace Kerla.Kernel.Fs.Tmpfs
             new TmpfsFile(0x1ff, uid, gid) { Nlink = 0, _memfdName = name };
 
         private string? _memfdName;
+
+        // open(2) with O_TMPFILE: a file in `directory`'s filesystem with no
+        // name yet; linkat(2) may give it one unless O_EXCL said never.
+        public static TmpfsFile Unnamed(TmpfsDirectory directory, uint permissions, uint uid, uint gid, bool linkable)
+        {
+            var file = new TmpfsFile(permissions, uid, directory.GroupForNew(gid)) { Nlink = 0, Linkable = linkable, Filesystem = directory.Filesystem };
+            directory.Filesystem!.Inodes++;
+            return file;
+        }
+
+        public bool Linkable { get; private set; }
 
         public override string? LinkName => _memfdName is null ? null : string.Concat("/memfd:", _memfdName, " (deleted)");
 
@@ -472,7 +483,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
             FreeFrames(0, _frames.Length);
             Memory.KernelObjects.Free(_frames);
             if (_memfdName is not null) Memory.KernelObjects.Free(_memfdName);
-            FreeLocks();
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
     }
@@ -491,7 +502,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public override void Evict()
         {
             Memory.KernelObjects.Free(_target);
-            FreeLocks();
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
     }
