@@ -146,6 +146,7 @@ namespace Kerla.Kernel.Fs
         protected void Evicting()
         {
             if (Filesystem is Superblock sb) sb.Inodes--;
+            if (DeletedPath is not null) Memory.KernelObjects.Free(DeletedPath);
             Locks?.Release();
             Memory.KernelObjects.Free(Locks);
             RecordLocks?.Release();
@@ -160,8 +161,12 @@ namespace Kerla.Kernel.Fs
         public virtual Inode? Jump => null;
 
         // What /proc/<pid>/fd shows for an open file no directory names (a new
-        // string): "pipe:[ino]", "anon_inode:[eventfd]", a device's /dev path.
-        public virtual string? LinkName => null;
+        // string): "pipe:[ino]", "anon_inode:[eventfd]", a device's /dev path,
+        // "/path (deleted)" for a file unlinked while open.
+        public virtual string? LinkName => DeletedPath is null ? null : string.Concat(DeletedPath, " (deleted)");
+
+        // The path a file had when it lost its last name while open.
+        public string? DeletedPath { get; set; }
 
         // flock(2) locks on this file, once someone took one.
         public FileLocks? Locks { get; set; }

@@ -186,6 +186,16 @@ static void memfds(void)
         munmap(map, 4096);
     }
     close(fd);
+    /* A file unlinked while open: its link says where it was. */
+    fd = open("deleted-test", O_CREAT | O_RDWR, 0600);
+    unlink("deleted-test");
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    n = readlink(path, buf, sizeof buf - 1);
+    buf[n > 0 ? n : 0] = 0;
+    const char *tail = "/deleted-test (deleted)";
+    printf("readlink of an unlinked file ends with \"%s\": %d\n", tail,
+           n >= (long)strlen(tail) && strcmp(buf + n - strlen(tail), tail) == 0);
+    close(fd);
     show("memfd_create bad flags", memfd_create("x", 0x100));
     memset(buf, 'n', 250);
     buf[250] = 0;

@@ -94,6 +94,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
                 if (!directory && inode.IsDirectory) return Errno.EISDIR;
                 if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
+                if (!directory && inode.Nlink == 1 && inode.OpenFiles > 0) Remember(inode, _names[i]);
                 RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
                 inode.Ctime = KernelHost.RealTimeNanoseconds;
@@ -151,6 +152,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 // directory's ".." leaves as the moving one's arrives.
                 target._inodes[to] = moving;
                 target.Mtime = target.Ctime = KernelHost.RealTimeNanoseconds;
+                if (!replaced.IsDirectory && replaced.Nlink == 1 && replaced.OpenFiles > 0) target.Remember(replaced, newName);
                 replaced.Nlink = replaced.IsDirectory ? 0 : replaced.Nlink - 1;
                 replaced.Ctime = KernelHost.RealTimeNanoseconds;
                 if (replaced.Nlink == 0) Gone(replaced);
@@ -255,6 +257,15 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Memory.KernelObjects.Free(name);
         }
 
+        // A file still open is losing its last name, `name` here: /proc/<pid>/fd
+        // shows the path it had.
+        private void Remember(Inode inode, string name)
+        {
+            string directory = Vfs.PathOf(this) ?? "";
+            inode.DeletedPath = string.Concat(directory == "/" ? "" : directory, "/", name);
+            Memory.KernelObjects.Free(directory);
+        }
+
         // An inode lost its last name: with nothing open, it goes (the last
         // close does it otherwise). A removed directory's object stays: a
         // process may still be in it.
@@ -329,7 +340,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public bool Linkable { get; private set; }
 
-        public override string? LinkName => _memfdName is null ? null : string.Concat("/memfd:", _memfdName, " (deleted)");
+        public override string? LinkName => _memfdName is null ? base.LinkName : string.Concat("/memfd:", _memfdName, " (deleted)");
 
         public override long Size => _size;
         public override long Blocks => (long)_frameCount * (PageSize / 512);
