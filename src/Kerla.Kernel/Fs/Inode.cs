@@ -132,13 +132,20 @@ namespace Kerla.Kernel.Fs
         // The last descriptor of an open file description closed.
         public virtual void Released(OpenFile file) { }
 
-        // Open file descriptions on this inode (O_PATH ones too).
-        public int OpenFiles { get; set; }
+        // Open file descriptions on this inode (O_PATH ones too), and processes
+        // whose working or root directory it is.
+        public int References { get; set; }
 
-        // The inode has no name left and nothing has it open: a file system
+        // The inode has no name left and nothing refers to it: a file system
         // that keeps its files in memory gives that memory back here (the
-        // object is gone after this). Called by the last close or unlink.
+        // object is gone after this). Called by the last unlink, close or chdir.
         public virtual void Evict() { }
+
+        // A reference (see References) goes.
+        public void Unreference()
+        {
+            if (--References == 0 && Nlink == 0) Evict();
+        }
 
         // Nothing refers to the inode any more: its locks go with it, and its
         // filesystem counts one inode less (an unlinked file still open counts,

@@ -16,7 +16,7 @@ namespace Kerla.Kernel.Fs
         {
             Inode = inode;
             Flags = flags;
-            inode.OpenFiles++;
+            inode.References++;
         }
 
         public Inode Inode { get; }
@@ -57,7 +57,7 @@ namespace Kerla.Kernel.Fs
         {
             Inode inode = Inode;
             Memory.KernelObjects.Free(this);
-            if (--inode.OpenFiles == 0 && inode.Nlink == 0) inode.Evict();
+            inode.Unreference();
         }
         public bool CanRead => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_WRONLY;
         public bool CanWrite => (Flags & O_PATH) == 0 && (Flags & O_ACCMODE) != O_RDONLY;

@@ -17,6 +17,9 @@ namespace Kerla.Kernel.Process
             Limits = limits;
             Credentials = credentials;
             Actions = actions;
+            // Root is null only in the kernel's self tests, before any mount.
+            if (_cwd is not null) _cwd.References++;
+            if (_root is not null) _root.References++;
         }
 
         public int Pid { get; }
@@ -178,6 +181,8 @@ namespace Kerla.Kernel.Process
             KernelObjects.Free(Limits);
             Credentials.Release();
             KernelObjects.Free(Credentials);
+            _cwd?.Unreference();
+            _root?.Unreference();
             ReleaseString(Name);
             ReleaseString(ExePath);
             KernelObjects.Free(CommandLine);
@@ -298,10 +303,19 @@ namespace Kerla.Kernel.Process
             if (s.Length > 0 && !ProcessTree.Holds(s, this)) KernelObjects.Free(s);
         }
         public Fs.FileTable Files { get; private set; }
-        public Fs.Inode Cwd { get; set; } = Fs.Vfs.Root!;
-        // Where absolute paths start and ".." stops (chroot(2)).
-        public Fs.Inode Root { get; set; } = Fs.Vfs.Root!;
-        public string CwdPath { get; set; } = "/";
+        // The working directory, and where absolute paths start and ".." stops
+        // (chroot(2)): each a reference to its inode, so that a removed
+        // directory is freed when the last process leaves it.
+        public Fs.Inode Cwd { get => _cwd; set => _cwd = Swap(_cwd, value); }
+        public Fs.Inode Root { get => _root; set => _root = Swap(_root, value); }
+        private Fs.Inode _cwd = Fs.Vfs.Root!, _root = Fs.Vfs.Root!;
+
+        private static Fs.Inode Swap(Fs.Inode old, Fs.Inode value)
+        {
+            value.References++;
+            old?.Unreference();
+            return value;
+        }
 
         public static UserProcess? Current { get; set; }
 

@@ -12,6 +12,7 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.ReadPath(path, out string name);
             if (e != 0) return e;
             e = Vfs.Lookup(name, UserProcess.Current!.Cwd, followLast: true, out Inode? inode);
+            FileHelpers.FreePath(name);
             if (e != 0) return e;
             if (!inode!.IsDirectory) return Errno.ENOTDIR;
             e = Permissions.Check(inode, Permissions.MAY_EXEC);

@@ -14,8 +14,15 @@ namespace Kerla.Kernel.Syscalls
             if ((flags & ~(AT_SYMLINK_FOLLOW | FileHelpers.AT_EMPTY_PATH)) != 0) return Errno.EINVAL;
             Errno e = FileHelpers.ReadPath(oldpath, out string path);
             if (e != 0) return e;
-            Inode? inode;
-            if (path.Length == 0)
+            Inode? inode = null;
+            if (path.Length > 0)
+            {
+                e = FileHelpers.StartDirectory(path[0] == '/' ? FileHelpers.AT_FDCWD : olddirfd, out Inode? start);
+                if (e == 0) e = Vfs.Lookup(path, start!, (flags & AT_SYMLINK_FOLLOW) != 0, out inode);
+                FileHelpers.FreePath(path);
+                if (e != 0) return e;
+            }
+            else
             {
                 // AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH (root here).
                 if ((flags & FileHelpers.AT_EMPTY_PATH) == 0 || Process.UserProcess.Current?.Credentials.IsPrivileged == false) return Errno.ENOENT;
@@ -23,22 +30,18 @@ namespace Kerla.Kernel.Syscalls
                 if (file is null) return Errno.EBADF;
                 inode = file.Inode;
             }
-            else
-            {
-                e = FileHelpers.StartDirectory(path[0] == '/' ? FileHelpers.AT_FDCWD : olddirfd, out Inode? start);
-                if (e != 0) return e;
-                e = Vfs.Lookup(path, start!, (flags & AT_SYMLINK_FOLLOW) != 0, out inode);
-                if (e != 0) return e;
-            }
             if (inode!.IsDirectory) return Errno.EPERM;
             // An unlinked file, still open, cannot come back; an O_TMPFILE one may.
             if (inode.Nlink == 0 && !(inode is Fs.Tmpfs.TmpfsFile { Linkable: true })) return Errno.ENOENT;
 
             e = FileHelpers.NewEntry(newdirfd, newpath, directory: false, out Inode? parent, out string name);
-            if (e != 0) return e;
-            if (parent!.Dev != inode.Dev) return Errno.EXDEV;
-            e = parent.Link(name, inode);
-            if (e != 0) return e;
+            if (e == 0 && parent!.Dev != inode.Dev) e = Errno.EXDEV;
+            if (e == 0) e = parent!.Link(name, inode); // the directory keeps the name
+            if (e != 0)
+            {
+                Vfs.Drop(name);
+                return e;
+            }
             inode.Nlink++;
             inode.Ctime = KernelHost.RealTimeNanoseconds;
             return 0;

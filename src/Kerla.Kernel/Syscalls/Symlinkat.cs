@@ -13,9 +13,15 @@ namespace Kerla.Kernel.Syscalls
             if (e != 0) return e;
             if (targetPath.Length == 0) return Errno.ENOENT;
             e = FileHelpers.NewEntry(newdirfd, linkpath, directory: false, out Inode? parent, out string name);
-            if (e != 0) return e;
             UserProcess? process = UserProcess.Current;
-            return parent!.CreateSymlink(name, targetPath, process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0);
+            // The symlink keeps the target string, and the directory the name.
+            if (e == 0) e = parent!.CreateSymlink(name, targetPath, process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0);
+            if (e != 0)
+            {
+                FileHelpers.FreePath(targetPath);
+                Vfs.Drop(name);
+            }
+            return e;
         }
     }
 }

@@ -18,6 +18,7 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.ReadPath(target, out string path);
             if (e != 0) return e;
             e = Vfs.Lookup(path, caller.Cwd, (flags & UMOUNT_NOFOLLOW) == 0, out Inode? root);
+            FileHelpers.FreePath(path);
             if (e != 0) return e;
             return Vfs.RemoveMount(root!);
         }

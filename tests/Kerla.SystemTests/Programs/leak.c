@@ -30,7 +30,9 @@ static unsigned long metric(const char *name)
 }
 
 /* A pipe, a file written and removed (one removed while open), a FIFO, an
- * eventfd in an epoll set, a memfd mapped shared, a record lock: all closed. */
+ * eventfd in an epoll set, a memfd mapped shared, a record lock: all closed;
+ * directories made, entered, removed while in one, and left; a symlink made,
+ * renamed, hard-linked and removed. */
 static void files(void)
 {
     char buf[8192] = {1};
@@ -61,6 +63,16 @@ static void files(void)
     int d = open("/proc/self/fd", O_RDONLY | O_DIRECTORY);
     syscall(SYS_getdents64, d, buf, sizeof buf);
     close(d), close(m), close(ep), close(e), close(fifo), close(f), close(p[0]), close(p[1]);
+    mkdir("/tmp/leak-dir", 0700);
+    mkdir("/tmp/leak-dir/sub", 0700);
+    chdir("/tmp/leak-dir/sub");
+    symlink("target", "link");
+    rename("link", "renamed");
+    link("renamed", "hard");
+    unlink("renamed"), unlink("hard");
+    rmdir("/tmp/leak-dir/sub");
+    chdir("/");
+    rmdir("/tmp/leak-dir");
 }
 
 static void cycles(const char *self, int n)

@@ -94,7 +94,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
                 if (!directory && inode.IsDirectory) return Errno.EISDIR;
                 if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
-                if (!directory && inode.Nlink == 1 && inode.OpenFiles > 0) Remember(inode, _names[i]);
+                if (!directory && inode.Nlink == 1 && inode.References > 0) Remember(inode, _names[i]);
                 RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
                 inode.Ctime = KernelHost.RealTimeNanoseconds;
@@ -152,7 +152,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 // directory's ".." leaves as the moving one's arrives.
                 target._inodes[to] = moving;
                 target.Mtime = target.Ctime = KernelHost.RealTimeNanoseconds;
-                if (!replaced.IsDirectory && replaced.Nlink == 1 && replaced.OpenFiles > 0) target.Remember(replaced, newName);
+                if (!replaced.IsDirectory && replaced.Nlink == 1 && replaced.References > 0) target.Remember(replaced, newName);
                 replaced.Nlink = replaced.IsDirectory ? 0 : replaced.Nlink - 1;
                 replaced.Ctime = KernelHost.RealTimeNanoseconds;
                 if (replaced.Nlink == 0) Gone(replaced);
@@ -257,6 +257,17 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Memory.KernelObjects.Free(name);
         }
 
+        // Removed and left: empty, so only the directory's own storage goes.
+        public override void Evict()
+        {
+            Memory.KernelObjects.Free(_names);
+            Memory.KernelObjects.Free(_inodes);
+            Memory.KernelObjects.Free(_positions);
+            Memory.KernelObjects.Free(_index);
+            Evicting();
+            Memory.KernelObjects.Free(this);
+        }
+
         // A file still open is losing its last name, `name` here: /proc/<pid>/fd
         // shows the path it had.
         private void Remember(Inode inode, string name)
@@ -266,13 +277,11 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Memory.KernelObjects.Free(directory);
         }
 
-        // An inode lost its last name: with nothing open, it goes (the last
-        // close does it otherwise). A removed directory's object stays: a
-        // process may still be in it.
+        // An inode lost its last name: with nothing referring to it, it goes
+        // (the last close or chdir away does it otherwise).
         private static void Gone(Inode inode)
         {
-            if (!inode.IsDirectory) { if (inode.OpenFiles == 0) inode.Evict(); }
-            else if (inode.Filesystem is Superblock sb) sb.Inodes--;
+            if (inode.References == 0) inode.Evict();
         }
 
         // Whether `directory` is `ancestor` or lies below it.
