@@ -88,7 +88,19 @@ namespace Kerla.Kernel
             PutNumber(nanoseconds / 1000 % 1000000, 6, (byte)'0');
             Put((byte)']');
             Put((byte)' ');
-            for (int i = 0; i < message.Length; i++) Put(message[i] < 256 ? (byte)message[i] : (byte)'?');
+            // Control characters as \xNN, as Linux shows them: a record is one line.
+            for (int i = 0; i < message.Length; i++)
+            {
+                char c = message[i];
+                if (c < ' ' || c == 0x7f)
+                {
+                    Put((byte)'\\');
+                    Put((byte)'x');
+                    Put((byte)"0123456789abcdef"[c >> 4]);
+                    Put((byte)"0123456789abcdef"[c & 15]);
+                }
+                else Put(c < 256 ? (byte)c : (byte)'?');
+            }
             Put((byte)'\n');
             Records++;
         }

@@ -419,4 +419,20 @@ public class TmpfsDirectoryTests : FsTest
         Assert.Equal(Errno.EBUSY, d.Rename(".", Root, "x", NoReplace));
         Assert.Equal(Errno.EBUSY, d.Rename("..", Root, "x", NoReplace));
     }
+
+    // A removed child someone is in keeps its removed parent: ".." still leads
+    // to it, and both go when the last process leaves.
+    [Fact]
+    public void ARemovedParentStaysWhileARemovedChildIsInUse()
+    {
+        TmpfsDirectory a = Mkdir(Root, "a");
+        TmpfsDirectory b = Mkdir(a, "b");
+        b.References++; // a process's working directory
+        Assert.Equal(Ok, a.Unlink("b", directory: true));
+        Assert.Equal(Ok, Root.Unlink("a", directory: true));
+        Assert.Same(a, Vfs.ParentOf(b));
+        Assert.Equal(3, Root.Filesystem!.Inodes);
+        b.Unreference();
+        Assert.Equal(1, Root.Filesystem!.Inodes);
+    }
 }

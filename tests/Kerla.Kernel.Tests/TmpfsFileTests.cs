@@ -276,4 +276,18 @@ public class TmpfsFileTests : FsTest
         Assert.Equal(0, _file.Write(1000, ReadOnlySpan<byte>.Empty));
         Assert.Equal(0, _file.Size);
     }
+
+    // fallocate(2) of more than the filesystem may hold (half of memory) fails
+    // before taking a frame; a write far out makes a sparse file.
+    [Fact]
+    public void AnAllocationBeyondTheLimitTakesNothing()
+    {
+        long half = (long)KernelHost.Pages.TotalPages / 2 * Page;
+        Assert.Equal(Errno.ENOSPC, _file.Allocate(0, half + Page, keepSize: false, punchHole: false));
+        Assert.Equal(0, Machine.FramesInUse);
+        Assert.Equal(0, _file.Size);
+        Assert.Equal(1, _file.Write(16L << 30, new byte[] { 7 }));
+        Assert.Equal(1, Machine.FramesInUse);
+        Assert.Equal(-(long)Errno.EFBIG, _file.Write(TmpfsFile.MaxSize, new byte[] { 7 }));
+    }
 }

@@ -265,6 +265,18 @@ public class PathTests
         Initramfs.SameOutputAsLinux("paths.c", compiler, "open O_CREAT|O_EXCL on a dangling loop = -1 errno 17\n");
 }
 
+public class RobustnessTests
+{
+    // Directories removed under a process, a pipe reopened through /proc, a
+    // gone process's /proc directory, empty paths, far offsets, a read-only
+    // file's shared mapping: Linux's answers, and no harm to the kernel.
+    [Theory]
+    [InlineData("musl-gcc -static")]
+    [InlineData("gcc -static")]
+    public void WhatProgramsMayDoToTheFilesystemIsHandledAsOnLinux(string compiler) =>
+        Initramfs.SameOutputAsLinux("robust.c", compiler, "mprotect it writable = -1 errno 13\n");
+}
+
 public class SelectTests
 {
     [Theory]

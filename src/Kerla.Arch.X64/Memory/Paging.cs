@@ -55,7 +55,7 @@ namespace Kerla.Arch.X64.Memory
         private static PageAllocator? s_pages;
         // Per frame: how many more address spaces map it (0: only one). Made at
         // the first fork, when the heap exists.
-        private static ushort[]? s_shares;
+        private static uint[]? s_shares;
 
         // The page tables in use (each process has its own; the kernel half is shared).
         private static ulong* s_pml4 => (ulong*)PhysicalToVirtual(Native.ReadCr3() & AddressMask);
@@ -74,7 +74,7 @@ namespace Kerla.Arch.X64.Memory
         // frames, read-only and copy-on-write in both address spaces.
         internal static ulong CloneAddressSpace()
         {
-            s_shares ??= new ushort[s_topOfRam >> 12];
+            s_shares ??= new uint[s_topOfRam >> 12];
             ulong root = NewAddressSpace();
             if (root == 0) return 0;
             bool copied = CopyLevel(s_pml4, (ulong*)PhysicalToVirtual(root), 4, 256);
@@ -219,9 +219,10 @@ namespace Kerla.Arch.X64.Memory
         // Maps a file's frame as one more holder of it.
         internal static bool MapUserFrame(ulong address, ulong frame, bool writable, bool executable)
         {
-            s_shares ??= new ushort[s_topOfRam >> 12];
+            s_shares ??= new uint[s_topOfRam >> 12];
             ulong* entry = UserPageEntry(address, create: true);
-            if (entry == null || (*entry & Present) != 0) return false;
+            // A count that would wrap would free the frame under its holders.
+            if (entry == null || (*entry & Present) != 0 || s_shares[frame >> 12] == uint.MaxValue) return false;
             s_shares[frame >> 12]++;
             *entry = frame | Present | User | (writable ? Writable : 0) | (executable ? 0 : NoExecute);
             Native.Invlpg(address);

@@ -62,10 +62,13 @@ namespace Kerla.Kernel.Fs
 
         public override int Poll(OpenFile file) => (_count > 0 ? 1 : 0) | (_count < Max ? 4 : 0);
 
-        public override void Released(OpenFile file)
+        public override bool IsAnonymous => true;
+
+        public override void Evict()
         {
             _waiters.Release();
             Memory.KernelObjects.Free(_waiters);
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
     }

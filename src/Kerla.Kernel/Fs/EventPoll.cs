@@ -177,11 +177,14 @@ namespace Kerla.Kernel.Fs
             }
         }
 
-        public override void Released(OpenFile file)
+        public override bool IsAnonymous => true;
+
+        public override void Evict()
         {
             s_instances[IndexOf(s_instances, this)] = null;
             foreach (Interest? interest in _interests) Memory.KernelObjects.Free(interest);
             Memory.KernelObjects.Free(_interests);
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
 

@@ -144,8 +144,12 @@ namespace Kerla.Kernel.Fs
         // A reference (see References) goes.
         public void Unreference()
         {
-            if (--References == 0 && Nlink == 0) Evict();
+            if (--References == 0 && (Nlink == 0 || IsAnonymous)) Evict();
         }
+
+        // An inode no directory can name (a pipe, an eventfd, an epoll
+        // instance): it goes with its last reference.
+        public virtual bool IsAnonymous => false;
 
         // Nothing refers to the inode any more: its locks go with it, and its
         // filesystem counts one inode less (an unlinked file still open counts,

@@ -20,16 +20,27 @@ namespace Kerla.Kernel.Fs
         private uint _readersOpened, _writersOpened;
         private readonly WaitQueue _waiters = new WaitQueue();
 
-        public Pipe() : base(FileType.Fifo, 0x180, 0, 0)
+        // pipe(2)'s, owned by its maker; freed with its last reference.
+        public Pipe(uint uid, uint gid) : base(FileType.Fifo, 0x180, uid, gid)
         {
             _readers = _writers = 1;
             _readersOpened = _writersOpened = 1;
+            _anonymous = true;
         }
 
-        private Pipe(bool named) : base(FileType.Fifo, 0x180, 0, 0) { }
+        private readonly bool _anonymous;
 
-        // A FIFO's pipe, before any end is open.
-        public static Pipe ForFifo() => new Pipe(true);
+        private Pipe() : base(FileType.Fifo, 0x180, 0, 0) { }
+
+        // A FIFO's pipe, before any end is open: the FIFO frees it.
+        public static Pipe ForFifo() => new Pipe();
+
+        public override bool IsAnonymous => _anonymous;
+
+        // Opened again through /proc/<pid>/fd: one more end, as a FIFO's open.
+        public override long Opened(OpenFile file) => OpenEnd(file);
+
+        public override void Evict() => Free();
 
         // open(2) of a FIFO: O_RDONLY waits for a writer, O_WRONLY for a reader
         // (without waiting, ENXIO when there is none), O_RDWR never waits.
@@ -142,10 +153,7 @@ namespace Kerla.Kernel.Fs
             return events;
         }
 
-        public override void Released(OpenFile file)
-        {
-            if (Close(file)) Free();
-        }
+        public override void Released(OpenFile file) => Close(file);
 
         // An end closed; true when none is left (the contents are gone then).
         public bool Close(OpenFile file)
@@ -165,6 +173,7 @@ namespace Kerla.Kernel.Fs
             Memory.KernelObjects.Free(_buffer);
             _waiters.Release();
             Memory.KernelObjects.Free(_waiters);
+            Evicting();
             Memory.KernelObjects.Free(this);
         }
     }

@@ -30,11 +30,13 @@ namespace Kerla.Kernel.Fs
         public static Errno AddMount(Inode point, Inode root, string source, string type, string path)
         {
             if (!point.IsDirectory) return Errno.ENOTDIR;
+            if (point.Nlink == 0) return Errno.ENOENT; // removed
             if (Covering(point) != point) return Errno.EBUSY;
             for (int i = 0; i < s_mounts.Length; i++)
             {
                 if (s_mounts[i] is not null) continue;
                 s_mounts[i] = new Mount { Point = point, Root = root, Source = source, Type = type, Path = path };
+                point.References++; // the mount point stays while mounted on
                 return 0;
             }
             Array.Resize(ref s_mounts, s_mounts.Length * 2);
@@ -49,6 +51,7 @@ namespace Kerla.Kernel.Fs
                 Mount? m = s_mounts[i];
                 if (m is null || m.Root != root) continue;
                 s_mounts[i] = null;
+                m.Point.Unreference();
                 return 0;
             }
             return Errno.EINVAL;

@@ -14,13 +14,14 @@ namespace Kerla.Kernel.Memory
     // One mapping of a process (Linux's vm_area_struct): [Start, End), page-aligned.
     public readonly struct Vma
     {
-        public Vma(ulong start, ulong end, Protection protection, string name, bool shared = false)
+        public Vma(ulong start, ulong end, Protection protection, string name, bool shared = false, bool mayWrite = true)
         {
             Start = start;
             End = end;
             Protection = protection;
             Name = name;
             Shared = shared;
+            MayWrite = mayWrite;
         }
 
         public ulong Start { get; }
@@ -28,8 +29,11 @@ namespace Kerla.Kernel.Memory
         public Protection Protection { get; }
         // "[heap]", "[stack]", the program's path, or "" (anonymous), as /proc/pid/maps shows.
         public string Name { get; }
-        // MAP_SHARED anonymous memory: its pages stay shared with forked children.
+        // MAP_SHARED memory: its pages stay shared with forked children.
         public bool Shared { get; }
+        // Whether mprotect may add PROT_WRITE (Linux's VM_MAYWRITE): not for a
+        // shared mapping of a file opened read-only, whose pages are the file's.
+        public bool MayWrite { get; }
     }
 
     // The user half of a process's address space as a sorted list of mappings.
@@ -78,7 +82,7 @@ namespace Kerla.Kernel.Memory
         }
 
         // Adds a mapping over a range that must be free.
-        public bool Add(ulong start, ulong end, Protection protection, string name, bool shared = false)
+        public bool Add(ulong start, ulong end, Protection protection, string name, bool shared = false, bool mayWrite = true)
         {
             if (start >= end || (start & (PageSize - 1)) != 0 || (end & (PageSize - 1)) != 0 || end > UserEnd) return false;
             int at = 0;
@@ -93,23 +97,23 @@ namespace Kerla.Kernel.Memory
                 _vmas = larger;
             }
             Array.Copy(_vmas, at, _vmas, at + 1, _count - at);
-            _vmas[at] = new Vma(start, end, protection, name, shared);
+            _vmas[at] = new Vma(start, end, protection, name, shared, mayWrite);
             _count++;
             // Neighbours that continue each other become one mapping, as on Linux.
             if (at + 1 < _count && Continues(_vmas[at], _vmas[at + 1]))
             {
-                _vmas[at] = new Vma(start, _vmas[at + 1].End, protection, name, shared);
+                _vmas[at] = new Vma(start, _vmas[at + 1].End, protection, name, shared, mayWrite);
                 RemoveAt(at + 1);
             }
             if (at > 0 && Continues(_vmas[at - 1], _vmas[at]))
             {
-                _vmas[at - 1] = new Vma(_vmas[at - 1].Start, _vmas[at].End, protection, name, shared);
+                _vmas[at - 1] = new Vma(_vmas[at - 1].Start, _vmas[at].End, protection, name, shared, mayWrite);
                 RemoveAt(at);
             }
             return true;
         }
 
-        private static bool Continues(in Vma a, in Vma b) => a.End == b.Start && a.Protection == b.Protection && a.Name == b.Name && a.Shared == b.Shared;
+        private static bool Continues(in Vma a, in Vma b) => a.End == b.Start && a.Protection == b.Protection && a.Name == b.Name && a.Shared == b.Shared && a.MayWrite == b.MayWrite;
 
         // Removes [start, end) from every mapping it touches, splitting them.
         public void Remove(ulong start, ulong end, PageTables? pages)
@@ -121,10 +125,18 @@ namespace Kerla.Kernel.Memory
                 if (pages is not null)
                     for (ulong p = Math.Max(v.Start, start); p < Math.Min(v.End, end); p += PageSize) pages.Unmap(p);
                 RemoveAt(i);
-                if (v.Start < start) Add(v.Start, start, v.Protection, v.Name, v.Shared);
-                if (v.End > end) Add(end, v.End, v.Protection, v.Name, v.Shared);
+                if (v.Start < start) Add(v.Start, start, v.Protection, v.Name, v.Shared, v.MayWrite);
+                if (v.End > end) Add(end, v.End, v.Protection, v.Name, v.Shared, v.MayWrite);
                 i = -1; // the list changed: start over (it is short)
             }
+        }
+
+        // Whether some mapping in [start, end) may not become writable.
+        public bool WriteForbidden(ulong start, ulong end)
+        {
+            for (int i = 0; i < _count; i++)
+                if (_vmas[i].Start < end && start < _vmas[i].End && !_vmas[i].MayWrite) return true;
+            return false;
         }
 
         // mprotect(2): the whole range must be mapped.
@@ -141,7 +153,7 @@ namespace Kerla.Kernel.Memory
                 Vma v = _vmas[Find(a)];
                 ulong from = Math.Max(v.Start, start), to = Math.Min(v.End, end);
                 Remove(from, to, null);
-                Add(from, to, protection, v.Name, v.Shared);
+                Add(from, to, protection, v.Name, v.Shared, v.MayWrite);
                 if (pages is not null)
                     for (ulong p = from; p < to; p += PageSize) pages.Protect(p, protection);
                 a = to;

@@ -187,7 +187,8 @@ namespace Kerla.Kernel.Process
             ReleaseString(ExePath);
             KernelObjects.Free(CommandLine);
             KernelObjects.Free(Environment);
-            if (ProcDirectory is not null)
+            if (ProcDirectory?.InUse == true) ProcDirectory.Detach();
+            else if (ProcDirectory is not null)
             {
                 ProcDirectory.Release();
                 KernelObjects.Free(ProcDirectory);
@@ -318,6 +319,11 @@ namespace Kerla.Kernel.Process
         }
 
         public static UserProcess? Current { get; set; }
+
+        // What a /proc/<pid> still referred to shows once its process is freed:
+        // a zombie with nothing (made once, never freed).
+        public static UserProcess Gone => s_gone ??= new UserProcess(0) { IsZombie = true };
+        private static UserProcess? s_gone;
 
         // Its /proc/<pid>, once something looked it up.
         public Fs.Procfs.ProcessDirectory? ProcDirectory { get; set; }

@@ -66,7 +66,8 @@ namespace Kerla.Kernel.Syscalls
         }
 
         // Where an *at syscall creates `pathname`: the parent directory and the new
-        // name. A name already taken (or "." or "..") is EEXIST; a trailing slash
+        // name (the caller's: the directory takes it, or Vfs.Drop frees it). A
+        // name already taken (or "." or "..") is EEXIST; a trailing slash
         // promises a directory, so it is ENOENT for anything else.
         public static Errno NewEntry(int dirfd, UserPtr<byte> pathname, bool directory, out Inode? parent, out string name)
         {
@@ -75,12 +76,18 @@ namespace Kerla.Kernel.Syscalls
             Errno e = PathAt(dirfd, pathname, out string path, out Inode? start);
             if (e != 0) return e;
             e = Vfs.LookupParent(path, start!, out parent, out name);
-            bool trailingSlash = path[path.Length - 1] == '/';
+            bool trailingSlash = path.Length > 0 && path[path.Length - 1] == '/';
             FreePath(path); // the name is a string of its own
-            if (e != 0) return e;
-            if (parent is null) return Errno.ENOENT;
-            if (name == "." || name == ".." || parent.Lookup(name) is not null) return Errno.EEXIST;
-            return !directory && trailingSlash ? Errno.ENOENT : Permissions.MayChange(parent);
+            if (e == 0 && parent is null) e = Errno.ENOENT;
+            else if (e == 0 && (name == "." || name == ".." || parent!.Lookup(name) is not null)) e = Errno.EEXIST;
+            else if (e == 0) e = !directory && trailingSlash ? Errno.ENOENT : Permissions.MayChange(parent!);
+            if (e != 0)
+            {
+                // Only a name that will be made is handed back.
+                Vfs.Drop(name);
+                name = "";
+            }
+            return e;
         }
 
         // A new open file description gets the lowest free descriptor; with none

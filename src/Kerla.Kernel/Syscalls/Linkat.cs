@@ -44,6 +44,7 @@ namespace Kerla.Kernel.Syscalls
             }
             inode.Nlink++;
             inode.Ctime = KernelHost.RealTimeNanoseconds;
+            if (inode is Fs.Tmpfs.TmpfsFile tmpfile) tmpfile.Linkable = false;
             return 0;
         }
     }

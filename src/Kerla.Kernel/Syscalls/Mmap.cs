@@ -65,14 +65,14 @@ namespace Kerla.Kernel.Syscalls
             if (file is null && type != MapFlags.MAP_PRIVATE) return Share(space, start, size, prot) ? (long)start : Errno.ENOMEM;
             if (file is null) return space.Add(start, start + size, prot, "") ? (long)start : Errno.ENOMEM;
             if (type != MapFlags.MAP_PRIVATE && file.Inode is Fs.Tmpfs.TmpfsFile tmpfs)
-                return MapFrames(space, start, size, prot, tmpfs, offset) ? (long)start : Errno.ENOMEM;
+                return MapFrames(space, start, size, prot, tmpfs, offset, file.CanWrite) ? (long)start : Errno.ENOMEM;
             return Fill(space, start, size, prot, file.Inode, offset) ? (long)start : Errno.ENOMEM;
         }
 
         // A shared tmpfs file mapping: the file's frames for the pages within its size.
-        private static bool MapFrames(AddressSpace space, ulong start, ulong size, Protection prot, Fs.Tmpfs.TmpfsFile file, long offset)
+        private static bool MapFrames(AddressSpace space, ulong start, ulong size, Protection prot, Fs.Tmpfs.TmpfsFile file, long offset, bool mayWrite)
         {
-            if (!space.Add(start, start + size, prot, "", shared: true)) return false;
+            if (!space.Add(start, start + size, prot, "", shared: true, mayWrite)) return false;
             Platform platform = KernelHost.Platform;
             for (ulong done = 0; done < size && offset + (long)done < file.Size; done += AddressSpace.PageSize)
             {

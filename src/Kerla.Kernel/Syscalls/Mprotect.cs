@@ -3,7 +3,8 @@ using Kerla.Kernel.Process;
 
 namespace Kerla.Kernel.Syscalls
 {
-    // mprotect(2): the whole range must be mapped (ENOMEM otherwise).
+    // mprotect(2): the whole range must be mapped (ENOMEM otherwise); a shared
+    // mapping of a file opened read-only cannot become writable (EACCES).
     public static class Mprotect
     {
         [Syscall(SyscallNumber.Mprotect)]
@@ -15,6 +16,7 @@ namespace Kerla.Kernel.Syscalls
             ulong end = AddressSpace.PageUp(start + length);
             if (end < start || end > AddressSpace.UserEnd) return Errno.ENOMEM;
             if (length == 0) return 0;
+            if ((prot & Protection.Write) != 0 && UserProcess.Current!.Memory.WriteForbidden(start, end)) return Errno.EACCES;
             return UserProcess.Current!.Memory.Protect(start, end, prot, UserProcess.CurrentPageTables.Instance) ? 0 : Errno.ENOMEM;
         }
     }

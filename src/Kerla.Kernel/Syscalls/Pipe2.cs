@@ -10,7 +10,8 @@ namespace Kerla.Kernel.Syscalls
         public static SyscallResult Handle(UserPtr<byte> fds, int flags)
         {
             if ((flags & ~(OpenFile.O_CLOEXEC | OpenFile.O_NONBLOCK)) != 0) return Errno.EINVAL;
-            var pipe = new Pipe();
+            Process.Credentials? credentials = Process.UserProcess.Current?.Credentials;
+            var pipe = new Pipe(credentials?.Euid ?? 0, credentials?.Egid ?? 0);
             var reader = new OpenFile(pipe, OpenFile.O_RDONLY | (flags & OpenFile.O_NONBLOCK));
             var writer = new OpenFile(pipe, OpenFile.O_WRONLY | (flags & OpenFile.O_NONBLOCK));
             FileTable table = FileTable.Current;

@@ -16,6 +16,18 @@ namespace Kerla.Kernel.Syscalls
             if (file is null || !file.CanWrite) return Errno.EBADF;
             if ((file.Flags & OpenFile.O_APPEND) != 0) file.Offset = file.Inode.Size;
             Span<byte> chunk = stackalloc byte[Chunk];
+            // Up to PIPE_BUF bytes to anything but a file go in one piece: pipe
+            // writes that size are atomic, and an eventfd, /dev/kmsg or a
+            // /proc/sys setting takes a write as one value.
+            if (file.Inode.Type != FileType.Regular && count <= PipeBuf)
+            {
+                byte[]? large = count > Chunk ? new byte[count] : null;
+                Span<byte> whole = large ?? chunk.Slice(0, (int)count);
+                // A buffer that is not all readable goes piece by piece below (what can be written is).
+                long n = UserMemory.Read(buffer, whole) ? file.Inode.Write(file, file.Offset, whole) : long.MinValue;
+                if (large is not null) Runtime.ObjectAllocator.Free(large);
+                if (n != long.MinValue) return n < 0 ? (Errno)(-n) : n;
+            }
             ulong written = 0;
             while (written < count)
             {
@@ -34,5 +46,7 @@ namespace Kerla.Kernel.Syscalls
             }
             return (long)written;
         }
+
+        private const int PipeBuf = 4096;
     }
 }

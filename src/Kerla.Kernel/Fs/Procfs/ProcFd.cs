@@ -9,7 +9,7 @@ namespace Kerla.Kernel.Fs.Procfs
     // each time, until the process is freed.
     public sealed class ProcFdDirectory : Inode
     {
-        private readonly UserProcess _process;
+        private UserProcess _process;
         private readonly Inode _parent;
         private readonly bool _info;
         private Inode?[] _entries = new Inode?[0];
@@ -80,6 +80,23 @@ namespace Kerla.Kernel.Fs.Procfs
             return entry;
         }
 
+        public bool InUse
+        {
+            get
+            {
+                if (References > 0) return true;
+                foreach (Inode? entry in _entries) if (entry is not null && entry.References > 0) return true;
+                return false;
+            }
+        }
+
+        // See ProcessDirectory.Detach.
+        public void Detach()
+        {
+            _process = UserProcess.Gone;
+            foreach (Inode? entry in _entries) (entry as ProcFdEntry)?.Detach();
+        }
+
         public void Release()
         {
             foreach (Inode? entry in _entries) (entry as ProcFdEntry)?.Release();
@@ -93,7 +110,7 @@ namespace Kerla.Kernel.Fs.Procfs
     // O_CLOEXEC for a close-on-exec descriptor), "mnt_id" and "ino".
     public sealed class ProcFdEntry : Inode
     {
-        private readonly UserProcess _process;
+        private UserProcess _process;
         private readonly int _fd;
         private string _last = "";
 
@@ -151,6 +168,8 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Bytes.Slice((int)offset, count).CopyTo(destination);
             return count;
         }
+
+        public void Detach() => _process = UserProcess.Gone;
 
         public void Release()
         {

@@ -22,8 +22,12 @@ namespace Kerla.Kernel.Fs.Procfs
         public override long Size => 0;
         public override ulong Dev => ProcRoot.Device;
 
+        // A gone process's file (ESRCH, as Linux): see ProcessDirectory.Detach.
+        public bool Gone { get; set; }
+
         public override long Read(long offset, Span<byte> destination)
         {
+            if (Gone) return -(long)Syscalls.Errno.ESRCH;
             Span<byte> buffer = stackalloc byte[4096];
             var text = new ProcText(buffer);
             _generate(ref text);
@@ -131,7 +135,7 @@ namespace Kerla.Kernel.Fs.Procfs
     // /proc/<pid>: made the first time it is looked up, freed with the process.
     public sealed class ProcessDirectory : ProcListing
     {
-        private readonly UserProcess _process;
+        private UserProcess _process;
         private readonly Inode _parent;
         private static readonly string[] s_names = { "cmdline", "comm", "cwd", "environ", "exe", "fd", "fdinfo", "maps", "mounts", "root", "stat", "statm", "status" };
 
@@ -145,14 +149,14 @@ namespace Kerla.Kernel.Fs.Procfs
             {
                 new ProcFile(CommandLine),
                 new ProcFile(Comm),
-                new ProcSymlink(() => Vfs.PathOf(_process.Cwd) ?? "", () => _process.Cwd),
+                new ProcSymlink(() => MayInspect ? Vfs.PathOf(_process.Cwd) ?? "" : "", () => MayInspect ? _process.Cwd : null),
                 new ProcFile(Environ),
-                new ProcSymlink(() => new string(_process.ExePath.AsSpan())),
+                new ProcSymlink(() => MayInspect ? new string(_process.ExePath.AsSpan()) : ""),
                 new ProcFdDirectory(process, this, info: false),
                 new ProcFdDirectory(process, this, info: true),
                 new ProcFile(Maps),
                 new ProcFile(Mounts),
-                new ProcSymlink(() => Vfs.PathOf(_process.Root) ?? "", () => _process.Root),
+                new ProcSymlink(() => MayInspect ? Vfs.PathOf(_process.Root) ?? "" : "", () => MayInspect ? _process.Root : null),
                 new ProcFile(Stat),
                 new ProcFile(Statm),
                 new ProcFile(Status),
@@ -161,6 +165,35 @@ namespace Kerla.Kernel.Fs.Procfs
 
         public string Name { get; }
         public override Inode? Parent => _parent;
+
+        // Where a process is and what it runs are for its own user and root
+        // (Linux asks for ptrace access); a gone process shows nothing.
+        private bool MayInspect => !_process.IsZombie &&
+            (UserProcess.Current is not UserProcess c || c.Credentials.IsPrivileged || c.Credentials.Euid == _process.Credentials.Euid);
+
+        // Someone is in the directory, or in or at one of its entries.
+        public bool InUse
+        {
+            get
+            {
+                if (References > 0) return true;
+                foreach (Inode entry in Entries)
+                    if (entry.References > 0 || (entry is ProcFdDirectory fds && fds.InUse)) return true;
+                return false;
+            }
+        }
+
+        // The process is freed while something still refers to this directory:
+        // it stays, showing a gone process (nothing), and is never freed.
+        public void Detach()
+        {
+            _process = UserProcess.Gone;
+            foreach (Inode entry in Entries)
+            {
+                (entry as ProcFdDirectory)?.Detach();
+                if (entry is ProcFile file) file.Gone = true;
+            }
+        }
 
         // fd and fdinfo belong to the process's effective user, whoever it is now.
         public override Inode? Lookup(string name)

@@ -19,11 +19,14 @@ namespace Kerla.Kernel.Fs.Tmpfs
         private long _nextPosition;
         private int[] _index = new int[0]; // entry number + 1 by name hash (open addressing); empty for small directories
         private const int IndexFrom = 8;
-        private TmpfsDirectory? _parent; // changes when rename(2) moves the directory
+        // Changes when rename(2) moves the directory. A directory holds a
+        // reference on its parent, so that a removed parent is not freed while
+        // a removed child someone is in still leads to it through "..".
+        private TmpfsDirectory? _parent;
 
         public TmpfsDirectory(TmpfsDirectory? parent, uint permissions, uint uid, uint gid) : base(FileType.Directory, permissions, uid, gid)
         {
-            _parent = parent;
+            SetParent(parent);
             Nlink = 2;
             // The root of a new instance (a mount); others join their parent's when linked.
             if (parent is null)
@@ -257,7 +260,16 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Memory.KernelObjects.Free(name);
         }
 
-        // Removed and left: empty, so only the directory's own storage goes.
+        private void SetParent(TmpfsDirectory? parent)
+        {
+            if (parent is not null) parent.References++;
+            TmpfsDirectory? old = _parent;
+            _parent = parent;
+            old?.Unreference();
+        }
+
+        // Removed and left: empty, so only the directory's own storage goes,
+        // and its hold on its parent.
         public override void Evict()
         {
             Memory.KernelObjects.Free(_names);
@@ -265,7 +277,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
             Memory.KernelObjects.Free(_positions);
             Memory.KernelObjects.Free(_index);
             Evicting();
+            TmpfsDirectory? parent = _parent;
             Memory.KernelObjects.Free(this);
+            parent?.Unreference();
         }
 
         // A file still open is losing its last name, `name` here: /proc/<pid>/fd
@@ -273,6 +287,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         private void Remember(Inode inode, string name)
         {
             string directory = Vfs.PathOf(this) ?? "";
+            if (inode.DeletedPath is not null) Memory.KernelObjects.Free(inode.DeletedPath);
             inode.DeletedPath = string.Concat(directory == "/" ? "" : directory, "/", name);
             Memory.KernelObjects.Free(directory);
         }
@@ -296,7 +311,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         private static void Moved(Inode inode, TmpfsDirectory to)
         {
             inode.Ctime = KernelHost.RealTimeNanoseconds;
-            if (inode is TmpfsDirectory directory) directory._parent = to;
+            if (inode is TmpfsDirectory directory) directory.SetParent(to);
         }
 
         public override Errno Create(string name, FileType type, uint permissions, uint uid, uint gid, out Inode? created)
@@ -323,9 +338,12 @@ namespace Kerla.Kernel.Fs.Tmpfs
     public sealed class TmpfsFile : Inode
     {
         private const int PageSize = 4096, PageShift = 12;
-        // Offsets stay within what a frame index (an int) covers.
-        public const long MaxSize = (long)int.MaxValue << PageShift;
-        private ulong[] _frames = new ulong[0];
+        // The frame table has two levels of 512 entries' chunks, so that no
+        // table is a large allocation; its top level is at most 256 KiB.
+        private const int ChunkShift = 9, ChunkSize = 1 << ChunkShift;
+        public const long MaxSize = 64L << 30; // 64 GiB
+        private ulong[]?[] _chunks = new ulong[]?[0];
+        private long PageCount => (long)_chunks.Length << ChunkShift;
         private long _size;
         private int _frameCount;
 
@@ -347,14 +365,19 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return file;
         }
 
-        public bool Linkable { get; private set; }
+        // Until linkat names it (once: I_LINKABLE goes then, as on Linux).
+        public bool Linkable { get; set; }
 
         public override string? LinkName => _memfdName is null ? base.LinkName : string.Concat("/memfd:", _memfdName, " (deleted)");
 
         public override long Size => _size;
         public override long Blocks => (long)_frameCount * (PageSize / 512);
 
-        private ulong FrameAt(long page) => page < _frames.Length ? _frames[page] : 0;
+        private ulong FrameAt(long page)
+        {
+            long chunk = page >> ChunkShift;
+            return chunk < _chunks.Length && _chunks[chunk] is ulong[] frames ? frames[page & (ChunkSize - 1)] : 0;
+        }
 
         public override long Read(long offset, Span<byte> destination)
         {
@@ -422,36 +445,52 @@ namespace Kerla.Kernel.Fs.Tmpfs
         }
 
         // The frame holding page `page`, made (zeroed) if it is a hole; 0 when
-        // memory ran out.
+        // the filesystem is full (half of RAM, as Linux's default tmpfs size) or
+        // the kernel would be left with too little memory.
         public ulong Frame(long page)
         {
-            if (page >= _frames.Length)
+            long chunk = page >> ChunkShift;
+            if (chunk >= _chunks.Length)
             {
-                long length = Math.Max(page + 1, Math.Max(8, (long)_frames.Length * 2));
-                if (length > int.MaxValue) return 0;
-                ulong[] larger = new ulong[length];
-                Array.Copy(_frames, larger, _frames.Length);
-                Memory.KernelObjects.Free(_frames);
-                _frames = larger;
+                if (page >= MaxSize >> PageShift) return 0;
+                long length = Math.Max(chunk + 1, Math.Max(4, (long)_chunks.Length * 2));
+                var larger = new ulong[]?[Math.Min(length, (MaxSize >> PageShift) >> ChunkShift)];
+                Array.Copy(_chunks, larger, _chunks.Length);
+                Memory.KernelObjects.Free(_chunks);
+                _chunks = larger;
             }
-            if (_frames[page] != 0) return _frames[page];
+            ulong[] frames = _chunks[chunk] ??= new ulong[ChunkSize];
+            int slot = (int)(page & (ChunkSize - 1));
+            if (frames[slot] != 0) return frames[slot];
+            Memory.PageAllocator pages = KernelHost.Pages;
+            if (pages.FreePages < KernelReserve || (Filesystem is Superblock full && full.Pages >= (long)pages.TotalPages / 2)) return 0;
             ulong frame = KernelHost.Platform.AllocateFrame();
             if (frame == 0) return 0;
-            _frames[page] = frame;
+            frames[slot] = frame;
             _frameCount++;
             if (Filesystem is Superblock sb) sb.Pages++;
             return frame;
         }
 
+        // Pages kept for the kernel's own use, whatever files want.
+        private const ulong KernelReserve = 1024;
+
         // Pages [first, last) become holes.
         private void FreeFrames(long first, long last)
         {
-            last = Math.Min(last, _frames.Length);
+            last = Math.Min(last, PageCount);
             for (long page = first; page < last; page++)
             {
-                if (_frames[page] == 0) continue;
-                KernelHost.Platform.ReleaseFrame(_frames[page]);
-                _frames[page] = 0;
+                ulong[]? frames = _chunks[page >> ChunkShift];
+                if (frames is null)
+                {
+                    page |= ChunkSize - 1; // a whole chunk of holes
+                    continue;
+                }
+                int slot = (int)(page & (ChunkSize - 1));
+                if (frames[slot] == 0) continue;
+                KernelHost.Platform.ReleaseFrame(frames[slot]);
+                frames[slot] = 0;
                 _frameCount--;
                 if (Filesystem is Superblock sb) sb.Pages--;
             }
@@ -477,7 +516,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         {
             if (length < 0) return Errno.EINVAL;
             if (length > MaxSize) return Errno.EFBIG;
-            if (length < _size) Zero(length, Math.Max(_size, (long)_frames.Length << PageShift));
+            if (length < _size) Zero(length, Math.Max(_size, PageCount << PageShift));
             _size = length;
             Mtime = Ctime = KernelHost.RealTimeNanoseconds;
             return 0;
@@ -490,7 +529,10 @@ namespace Kerla.Kernel.Fs.Tmpfs
             if (punchHole) Zero(offset, end); // the size stays
             else
             {
-                for (long page = offset >> PageShift; page < (end + PageSize - 1) >> PageShift; page++)
+                // More than the filesystem could ever hold fails before taking anything.
+                long first = offset >> PageShift, last = (end + PageSize - 1) >> PageShift;
+                if (Filesystem is Superblock sb && last - first > (long)KernelHost.Pages.TotalPages / 2 - sb.Pages) return Errno.ENOSPC;
+                for (long page = first; page < last; page++)
                     if (Frame(page) == 0) return Errno.ENOSPC;
                 if (!keepSize && end > _size) _size = end;
             }
@@ -500,8 +542,9 @@ namespace Kerla.Kernel.Fs.Tmpfs
 
         public override void Evict()
         {
-            FreeFrames(0, _frames.Length);
-            Memory.KernelObjects.Free(_frames);
+            FreeFrames(0, PageCount);
+            foreach (ulong[]? frames in _chunks) Memory.KernelObjects.Free(frames);
+            Memory.KernelObjects.Free(_chunks);
             if (_memfdName is not null) Memory.KernelObjects.Free(_memfdName);
             Evicting();
             Memory.KernelObjects.Free(this);

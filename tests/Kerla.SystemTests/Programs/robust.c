@@ -1,0 +1,112 @@
+/* What a program may do to the filesystem that must not hurt the kernel: use
+ * directories removed under it, reopen a pipe through /proc, sit in a gone
+ * process's /proc directory, pass empty paths, write at huge offsets, try to
+ * make a read-only file mapping writable. Results printed as "call = value"
+ * or "call = -1 errno N"; compared with Linux's. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void show(const char *call, long result)
+{
+    if (result < 0) printf("%s = -1 errno %d\n", call, errno);
+    else printf("%s = %ld\n", call, result);
+}
+
+int main(void)
+{
+    char buf[256], top[256];
+    struct stat st;
+    if (access("/proc/self/fd", F_OK) != 0) {
+        mkdir("/proc", 0555);
+        mount("proc", "/proc", "proc", 0, NULL);
+    }
+    getcwd(top, sizeof top);
+
+    /* A directory and its parent removed while the process is in the child. */
+    mkdir("ra", 0755);
+    mkdir("ra/rb", 0755);
+    show("chdir ra/rb", chdir("ra/rb"));
+    show("rmdir ../rb", rmdir("../rb"));
+    snprintf(buf, sizeof buf, "%s/ra", top);
+    show("rmdir ra", rmdir(buf));
+    show("stat .", stat(".", &st));
+    printf("  links %ld\n", (long)st.st_nlink);
+    show("stat ..", stat("..", &st));
+    show("open . O_DIRECTORY", open(".", O_RDONLY | O_DIRECTORY) >= 0 ? 0 : -1);
+    show("create in it", open("x", O_CREAT | O_WRONLY, 0600));
+    show("chdir ..", chdir(".."));
+    show("chdir back", chdir(top));
+
+    /* A pipe opened again through /proc, then both ends closed. */
+    int p[2];
+    pipe(p);
+    snprintf(buf, sizeof buf, "/proc/self/fd/%d", p[0]);
+    int o = open(buf, O_PATH);
+    show("open a pipe's fd link O_PATH", o >= 0 ? 0 : -1);
+    int r = open(buf, O_RDONLY | O_NONBLOCK);
+    show("open it for reading", r >= 0 ? 0 : -1);
+    close(p[0]);
+    show("write with a reader left", write(p[1], "hi", 2));
+    show("read it through the reopened end", read(r, buf, sizeof buf));
+    close(p[1]);
+    show("fstat the O_PATH descriptor", fstat(o, &st));
+    printf("  fifo %d\n", S_ISFIFO(st.st_mode));
+    close(o);
+    close(r);
+
+    /* A child's /proc directory, used after the child is gone. */
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        usleep(100000);
+        _exit(0);
+    }
+    snprintf(buf, sizeof buf, "/proc/%d/fd", child);
+    show("chdir /proc/<child>/fd", chdir(buf));
+    snprintf(buf, sizeof buf, "/proc/%d/status", child);
+    int status = open(buf, O_RDONLY);
+    waitpid(child, NULL, 0);
+    show("read the gone child's status", read(status, buf, sizeof buf) >= 0 ? 0 : -1);
+    close(status);
+    show("open . in the gone child's fd directory", open(".", O_RDONLY | O_DIRECTORY) >= 0 ? 0 : -1);
+    show("chdir back", chdir(top));
+
+    /* Empty paths. */
+    show("mkdir \"\"", mkdir("", 0755));
+    show("mknod \"\"", mknod("", S_IFIFO | 0600, 0));
+    show("symlink to \"\"", symlink("t", ""));
+    show("link to \"\"", link("robust-none", ""));
+    show("unlink \"\"", unlink(""));
+    show("rename \"\"", rename("", "x"));
+
+    /* Far offsets make sparse files. */
+    int f = open("huge", O_CREAT | O_RDWR | O_TRUNC, 0600);
+    show("pwrite at 16 GiB", pwrite(f, "x", 1, 16L << 30));
+    show("ftruncate to 32 GiB", ftruncate(f, 32L << 30));
+    fstat(f, &st);
+    printf("  size %lld, blocks at most 8: %d\n", (long long)st.st_size, st.st_blocks <= 8);
+    close(f);
+    unlink("huge");
+
+    /* A read-only descriptor's shared mapping stays read-only. */
+    f = open("ro", O_CREAT | O_RDWR | O_TRUNC, 0644);
+    write(f, "data", 4);
+    close(f);
+    f = open("ro", O_RDONLY);
+    char *map = mmap(NULL, 4096, PROT_READ, MAP_SHARED, f, 0);
+    show("mmap a read-only file shared", map == MAP_FAILED ? -1 : 0);
+    show("mprotect it writable", mprotect(map, 4096, PROT_READ | PROT_WRITE));
+    show("mmap it shared writable", mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, f, 0) == MAP_FAILED ? -1 : 0);
+    close(f);
+    unlink("ro");
+    return 0;
+}
