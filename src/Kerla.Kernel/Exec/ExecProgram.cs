@@ -93,8 +93,6 @@ namespace Kerla.Kernel.Exec
         private static string AbsolutePath(UserProcess process, string path) =>
             Vfs.CanonicalPath(path, process.Cwd) ?? new string(path.AsSpan());
 
-        // "#!interpreter [one argument]": the interpreter runs with the script's
-        // path in place of argv[0] (execve(2), Interpreter scripts).
         // The first KiB of the file (an ELF header and the usual program headers,
         // or a script's "#!" line, which Linux reads 256 bytes of), or more when
         // the program header table lies beyond it (up to 64 KiB).
@@ -111,6 +109,8 @@ namespace Kerla.Kernel.Exec
             return head;
         }
 
+        // "#!interpreter [one argument]": the interpreter runs with the script's
+        // path in place of argv[0] (execve(2), Interpreter scripts).
         private static Errno Script(ReadOnlySpan<byte> file, string path, string[] argv, out string interpreter, out string[] newArgv)
         {
             interpreter = "";

@@ -13,6 +13,7 @@ namespace Kerla.Kernel.Fs
         public Fifo(uint permissions, uint uid, uint gid) : base(FileType.Fifo, permissions, uid, gid) { }
 
         public override long Size => 0;
+        public override long Queued => _pipe?.Queued ?? 0;
 
         public override long Opened(OpenFile file)
         {

@@ -59,6 +59,9 @@ namespace Kerla.Kernel.Fs
         public bool IsDirectory => Type == FileType.Directory;
         public abstract long Size { get; }
 
+        // Bytes waiting to be read (a pipe's or FIFO's contents).
+        public virtual long Queued => 0;
+
         public virtual long Read(long offset, Span<byte> destination) => IsDirectory ? -(long)Errno.EISDIR : -(long)Errno.EINVAL;
 
         // Through an open file: types whose behaviour depends on its flags

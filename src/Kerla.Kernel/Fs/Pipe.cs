@@ -77,7 +77,9 @@ namespace Kerla.Kernel.Fs
             return 0;
         }
 
-        public override long Size => _length;
+        // fstat says 0, as Linux; what is queued is Queued.
+        public override long Size => 0;
+        public override long Queued => _length;
         public override ulong Dev => 12; // pipefs
 
         public override long Read(long offset, Span<byte> destination) => Read(null, offset, destination);
@@ -141,7 +143,16 @@ namespace Kerla.Kernel.Fs
         // not for a FIFO reader opened without waiting that never saw a writer;
         // POLLOUT with room, and POLLERR besides when nobody reads.
         public override bool Pollable => true;
-        public override string? LinkName => string.Concat("pipe:[", Ino.ToString(), "]");
+        public override string? LinkName
+        {
+            get
+            {
+                string number = Ino.ToString();
+                string name = string.Concat("pipe:[", number, "]");
+                Memory.KernelObjects.Free(number);
+                return name;
+            }
+        }
 
         public override int Poll(OpenFile file)
         {

@@ -18,7 +18,7 @@ namespace Kerla.Kernel.Syscalls
             var request = new EpollEvent(bytes);
             FileTable table = FileTable.Current;
             OpenFile? epollFile = table.Get(epfd.Number), target = table.Get(fd.Number);
-            if (epollFile is null || target is null) return Errno.EBADF;
+            if (epollFile is null || target is null || ((epollFile.Flags | target.Flags) & OpenFile.O_PATH) != 0) return Errno.EBADF;
             if (!target.Inode.Pollable) return Errno.EPERM;
             if (epollFile == target || epollFile.Inode is not EventPoll epoll) return Errno.EINVAL;
             // EPOLLEXCLUSIVE is for adding, and not with one-shot or an epoll target.

@@ -11,12 +11,16 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.Getcwd)]
         public static SyscallResult Handle(UserPtr<byte> buf, nuint size)
         {
-            string path = PathOf(UserProcess.Current?.Cwd ?? Vfs.Root!);
-            if ((ulong)path.Length + 1 > size) return Errno.ERANGE;
-            Span<byte> bytes = stackalloc byte[path.Length + 1];
-            for (int i = 0; i < path.Length; i++) bytes[i] = (byte)path[i];
-            bytes[path.Length] = 0;
-            return UserMemory.Write(buf, bytes) ? path.Length + 1 : Errno.EFAULT;
+            Inode cwd = UserProcess.Current?.Cwd ?? Vfs.Root!;
+            if (cwd.Nlink == 0) return Errno.ENOENT; // removed, as Linux says
+            string path = PathOf(cwd);
+            int length = path.Length;
+            Span<byte> bytes = stackalloc byte[Math.Min(length + 1, Vfs.PathMax)];
+            for (int i = 0; i < bytes.Length - 1; i++) bytes[i] = (byte)path[i];
+            bytes[bytes.Length - 1] = 0;
+            if ((object)path != "/") Memory.KernelObjects.Free(path);
+            if ((ulong)length + 1 > size) return Errno.ERANGE;
+            return UserMemory.Write(buf, bytes) ? length + 1 : Errno.EFAULT;
         }
 
         public static string PathOf(Inode directory)

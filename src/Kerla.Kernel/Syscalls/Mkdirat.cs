@@ -12,8 +12,10 @@ namespace Kerla.Kernel.Syscalls
             Errno e = FileHelpers.NewEntry(dirfd, pathname, directory: true, out Inode? parent, out string name);
             if (e != 0) return e;
             UserProcess? process = UserProcess.Current;
-            return parent!.Create(name, FileType.Directory, mode & ~(process?.Umask ?? 0x12) & 0xfff,
+            e = parent!.Create(name, FileType.Directory, mode & ~(process?.Umask ?? 0x12) & 0xfff,
                 process?.Credentials.Euid ?? 0, process?.Credentials.Egid ?? 0, out _);
+            if (e != 0) Vfs.Drop(name); // the directory keeps the name only when it made the entry
+            return e;
         }
     }
 }

@@ -25,7 +25,8 @@ namespace Kerla.Kernel.Syscalls
             Errno e = Vfs.Lookup(path, start, (flags & OpenFile.O_NOFOLLOW) == 0, out Inode? directory);
             if (e != 0) return e;
             if (!directory!.IsDirectory) return Errno.ENOTDIR;
-            if (directory is not Fs.Tmpfs.TmpfsDirectory tmpfs) return Errno.EOPNOTSUPP;
+            if (directory.Nlink == 0) return Errno.ENOENT; // removed
+            if (directory is not Fs.Tmpfs.TmpfsDirectory tmpfs || tmpfs.Filesystem?.Magic != Superblock.TMPFS_MAGIC) return Errno.EOPNOTSUPP;
             e = Permissions.MayChange(directory);
             if (e != 0) return e;
             UserProcess? process = UserProcess.Current;
@@ -60,14 +61,18 @@ namespace Kerla.Kernel.Syscalls
                         if ((object)passed != ".") Memory.KernelObjects.Free(passed);
                     }
                 }
-                if (e != 0) return e;
-                if (parent is null || !parent.IsDirectory) return Errno.ENOENT;
-                e = Permissions.MayChange(parent);
-                if (e != 0) return e;
+                // open("x/", O_CREAT): only a directory could be meant, and open cannot make one.
+                if (e == 0 && path[path.Length - 1] == '/') e = Errno.EISDIR;
+                if (e == 0 && (parent is null || !parent.IsDirectory)) e = Errno.ENOENT;
+                if (e == 0) e = Permissions.MayChange(parent!);
                 uint umask = UserProcess.Current?.Umask ?? 0x12;
                 Process.Credentials? credentials = UserProcess.Current?.Credentials;
-                e = parent.Create(name, FileType.Regular, mode & ~umask & 0xfff, credentials?.Euid ?? 0, credentials?.Egid ?? 0, out inode);
-                if (e != 0) return e;
+                if (e == 0) e = parent!.Create(name, FileType.Regular, mode & ~umask & 0xfff, credentials?.Euid ?? 0, credentials?.Egid ?? 0, out inode);
+                if (e != 0)
+                {
+                    Vfs.Drop(name); // the directory took it only if the file was made
+                    return e;
+                }
                 created = true;
             }
             else if (e != 0) return e;

@@ -38,7 +38,7 @@ namespace Kerla.Kernel.Syscalls
                 // Files give all that was asked; a pipe what it holds without waiting
                 // again; a terminal one line (or what raw mode has).
                 if (n < length) break;
-                if (file.Inode.Type == FileType.Fifo ? file.Inode.Size == 0 : !file.Inode.FillsReads) break;
+                if (file.Inode.Type == FileType.Fifo ? file.Inode.Queued == 0 : !file.Inode.FillsReads) break;
             }
             return (long)done;
         }

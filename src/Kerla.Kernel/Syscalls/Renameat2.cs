@@ -15,7 +15,11 @@ namespace Kerla.Kernel.Syscalls
             if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) != 0) return Errno.EINVAL;
             if (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)) return Errno.EINVAL;
             Errno e = Parent(olddirfd, oldpath, out Inode? oldParent, out string oldName, out bool oldSlash);
-            if (e != 0) return e;
+            if (e != 0)
+            {
+                Vfs.Drop(oldName);
+                return e;
+            }
             e = Parent(newdirfd, newpath, out Inode? newParent, out string newName, out bool newSlash);
             if (e == 0) e = Rename(oldParent!, oldName, oldSlash, newParent!, newName, newSlash, flags);
             // The directory copies a name it keeps.

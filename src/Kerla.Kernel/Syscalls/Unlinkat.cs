@@ -16,8 +16,7 @@ namespace Kerla.Kernel.Syscalls
             bool removeDirectory = (flags & AT_REMOVEDIR) != 0, trailingSlash = path.Length > 0 && path[path.Length - 1] == '/';
             e = Vfs.LookupParent(path, start!, out Inode? parent, out string name);
             FileHelpers.FreePath(path);
-            if (e != 0) return e;
-            e = Remove(parent, name, removeDirectory, trailingSlash);
+            if (e == 0) e = Remove(parent, name, removeDirectory, trailingSlash);
             Vfs.Drop(name);
             return e;
         }

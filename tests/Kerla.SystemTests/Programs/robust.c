@@ -80,6 +80,17 @@ int main(void)
     show("open . in the gone child's fd directory", open(".", O_RDONLY | O_DIRECTORY) >= 0 ? 0 : -1);
     show("chdir back", chdir(top));
 
+    /* A FIFO gives what it holds in one read, however much. */
+    static char big[6000];
+    mkfifo("rfifo", 0600);
+    int ff = open("rfifo", O_RDWR);
+    write(ff, big, sizeof big);
+    show("read a FIFO holding 6000 bytes", read(ff, big, sizeof big));
+    close(ff);
+    unlink("rfifo");
+    show("open \"newdir/\" O_CREAT", open("newdir/", O_CREAT | O_WRONLY, 0600));
+    show("open \"missing/x/\" O_CREAT", open("missing/x/", O_CREAT | O_WRONLY, 0600));
+
     /* Empty paths. */
     show("mkdir \"\"", mkdir("", 0755));
     show("mknod \"\"", mknod("", S_IFIFO | 0600, 0));

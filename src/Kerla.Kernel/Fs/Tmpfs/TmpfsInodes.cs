@@ -326,7 +326,13 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 _ => null,
             };
             if (created is null) return Errno.EPERM;
-            return Link(name, created);
+            Errno e = Link(name, created);
+            if (e != 0)
+            {
+                created.Evict(); // never named: nothing else has it
+                created = null;
+            }
+            return e;
         }
     }
 
