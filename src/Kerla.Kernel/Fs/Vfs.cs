@@ -109,6 +109,8 @@ namespace Kerla.Kernel.Fs
         {
             if (inode.IsDirectory)
             {
+                // A removed directory someone is still in: where it was, as Linux shows it.
+                if (inode.Nlink == 0) return inode.DeletedPath is null ? null : string.Concat(inode.DeletedPath, " (deleted)");
                 string path = Syscalls.Getcwd.PathOf(inode);
                 return (object)path == "/" ? new string('/', 1) : path;
             }

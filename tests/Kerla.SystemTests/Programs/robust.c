@@ -40,6 +40,11 @@ int main(void)
     show("rmdir ra", rmdir(buf));
     show("stat .", stat(".", &st));
     printf("  links %ld\n", (long)st.st_nlink);
+    show("getcwd", getcwd(buf, sizeof buf) ? 0 : -1);
+    long n = readlink("/proc/self/cwd", buf, sizeof buf - 1);
+    buf[n > 0 ? n : 0] = 0;
+    const char *tail = "/ra/rb (deleted)";
+    printf("  /proc/self/cwd ends with \"%s\": %d\n", tail, n >= (long)strlen(tail) && strcmp(buf + n - strlen(tail), tail) == 0);
     show("stat ..", stat("..", &st));
     show("open . O_DIRECTORY", open(".", O_RDONLY | O_DIRECTORY) >= 0 ? 0 : -1);
     show("create in it", open("x", O_CREAT | O_WRONLY, 0600));

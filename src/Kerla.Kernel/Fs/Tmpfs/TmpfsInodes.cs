@@ -97,7 +97,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
                 if (directory && !inode.IsDirectory) return Errno.ENOTDIR;
                 if (!directory && inode.IsDirectory) return Errno.EISDIR;
                 if (directory && inode.EntryCount > 0) return Errno.ENOTEMPTY;
-                if (!directory && inode.Nlink == 1 && inode.References > 0) Remember(inode, _names[i]);
+                if (inode.References > 0 && (directory || inode.Nlink == 1)) Remember(inode, _names[i]);
                 RemoveAt(i);
                 inode.Nlink = directory ? 0 : inode.Nlink - 1;
                 inode.Ctime = KernelHost.RealTimeNanoseconds;
