@@ -12,7 +12,7 @@ namespace Kerla.Kernel.Fs
     // its first end opens, and each open(2) adds an end.
     public sealed class Pipe : Inode
     {
-        public const int Capacity = 65536;
+        public const int Capacity = 65536, PipeBuf = 4096;
         private readonly byte[] _buffer = new byte[Capacity];
         private int _start, _length;
         private int _readers, _writers;
@@ -111,6 +111,8 @@ namespace Kerla.Kernel.Fs
         public override long Write(OpenFile? file, long offset, ReadOnlySpan<byte> source)
         {
             int written = 0;
+            // Up to PIPE_BUF bytes go in at once or not at all (atomic, as POSIX says).
+            int atLeast = source.Length <= PipeBuf ? source.Length : 1;
             while (written < source.Length)
             {
                 if (_readers == 0)
@@ -120,7 +122,7 @@ namespace Kerla.Kernel.Fs
                     if (UserProcess.Current is UserProcess writer) Signals.Send(writer, Signals.SIGPIPE, Signals.FromProcess(Signals.SI_USER, writer));
                     return -(long)Errno.EPIPE;
                 }
-                if (_length == Capacity)
+                if (Capacity - _length < atLeast)
                 {
                     if (NonBlocking(file)) return written > 0 ? written : -(long)Errno.EAGAIN;
                     if (Signals.Interrupted) return written > 0 ? written : Signals.ERESTARTSYS;

@@ -187,7 +187,19 @@ namespace Kerla.Kernel.Process
             ReleaseString(ExePath);
             KernelObjects.Free(CommandLine);
             KernelObjects.Free(Environment);
-            if (ProcDirectory?.InUse == true) ProcDirectory.Detach();
+            FreeDetachedProcDirectories();
+            if (ProcDirectory?.InUse == true)
+            {
+                ProcDirectory.Detach();
+                int slot = 0;
+                while (slot < s_detached.Length && s_detached[slot] is not null) slot++;
+                if (slot == s_detached.Length)
+                {
+                    slot = s_detached.Length;
+                    Array.Resize(ref s_detached, slot * 2);
+                }
+                s_detached[slot] = ProcDirectory;
+            }
             else if (ProcDirectory is not null)
             {
                 ProcDirectory.Release();
@@ -297,6 +309,21 @@ namespace Kerla.Kernel.Process
             string old = ExePath;
             ExePath = path;
             ReleaseString(old);
+        }
+
+        // /proc/<pid> directories that were in use when their process was
+        // freed: each goes at a later reap, once nothing uses it.
+        private static Fs.Procfs.ProcessDirectory?[] s_detached = new Fs.Procfs.ProcessDirectory?[4];
+
+        private static void FreeDetachedProcDirectories()
+        {
+            for (int i = 0; i < s_detached.Length; i++)
+            {
+                if (s_detached[i] is not Fs.Procfs.ProcessDirectory directory || directory.InUse) continue;
+                s_detached[i] = null;
+                directory.Release();
+                KernelObjects.Free(directory);
+            }
         }
 
         private void ReleaseString(string s)

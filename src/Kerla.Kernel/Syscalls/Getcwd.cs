@@ -15,6 +15,11 @@ namespace Kerla.Kernel.Syscalls
             if (cwd.Nlink == 0) return Errno.ENOENT; // removed, as Linux says
             string path = PathOf(cwd);
             int length = path.Length;
+            if (length + 1 > Vfs.PathMax)
+            {
+                Memory.KernelObjects.Free(path);
+                return Errno.ENAMETOOLONG;
+            }
             Span<byte> bytes = stackalloc byte[Math.Min(length + 1, Vfs.PathMax)];
             for (int i = 0; i < bytes.Length - 1; i++) bytes[i] = (byte)path[i];
             bytes[bytes.Length - 1] = 0;

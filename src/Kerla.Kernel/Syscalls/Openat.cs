@@ -77,6 +77,7 @@ namespace Kerla.Kernel.Syscalls
             }
             else if (e != 0) return e;
             else if (exclusive) return Errno.EEXIST;
+            else if (create && inode!.IsDirectory) return Errno.EISDIR;
 
             // O_NOFOLLOW on a symlink: only O_PATH opens the link itself.
             if (inode!.Type == FileType.Symlink && (flags & OpenFile.O_PATH) == 0) return Errno.ELOOP;

@@ -17,7 +17,15 @@ namespace Kerla.Kernel.Syscalls
             FileTable table = FileTable.Current;
             bool cloexec = (flags & OpenFile.O_CLOEXEC) != 0;
             int readFd = table.Add(reader, cloexec);
-            if (readFd < 0) return (Errno)(-readFd);
+            if (readFd < 0)
+            {
+                // No descriptor left: both descriptions close unused, and the pipe goes with them.
+                reader.AddReference();
+                reader.DropReference();
+                writer.AddReference();
+                writer.DropReference();
+                return (Errno)(-readFd);
+            }
             int writeFd = table.Add(writer, cloexec);
             if (writeFd < 0)
             {

@@ -94,7 +94,35 @@ int main(void)
     close(ff);
     unlink("rfifo");
     show("open \"newdir/\" O_CREAT", open("newdir/", O_CREAT | O_WRONLY, 0600));
+    show("open an existing directory O_CREAT", open("/", O_CREAT | O_RDONLY, 0600));
     show("open \"missing/x/\" O_CREAT", open("missing/x/", O_CREAT | O_WRONLY, 0600));
+
+    /* Writes of up to PIPE_BUF bytes are whole or not at all. */
+    pipe(p);
+    fcntl(p[1], F_SETFL, O_NONBLOCK);
+    static char fill[65536 - 100];
+    show("fill a pipe but 100 bytes", write(p[1], fill, sizeof fill));
+    show("a 4096-byte nonblocking write", write(p[1], fill, 4096));
+    show("a 5000-byte nonblocking write", write(p[1], fill, 5000));
+    close(p[0]), close(p[1]);
+
+    /* Many nested directories removed from the bottom while a process sits at the bottom. */
+    fflush(stdout);
+    child = fork();
+    if (child == 0) {
+        for (int i = 0; i < 600; i++) { mkdir("deep", 0755); chdir("deep"); }
+        for (int i = 0; i < 600; i++) {
+            char up[4096] = "";
+            for (int j = 0; j <= i; j++) strcat(up, "../");
+            strcat(up, "deep");
+            if (rmdir(up) != 0) _exit(1);
+        }
+        chdir("/");
+        _exit(0);
+    }
+    int deep;
+    waitpid(child, &deep, 0);
+    show("remove 600 nested directories from below, then leave", WIFEXITED(deep) ? WEXITSTATUS(deep) : -1);
 
     /* Empty paths. */
     show("mkdir \"\"", mkdir("", 0755));

@@ -170,8 +170,13 @@ namespace Kerla.Kernel.Fs.Tmpfs
             return 0;
         }
 
-        public override Errno CreateSymlink(string name, string target, uint uid, uint gid) =>
-            Link(name, new TmpfsSymlink(target, uid, GroupForNew(gid)));
+        public override Errno CreateSymlink(string name, string target, uint uid, uint gid)
+        {
+            var link = new TmpfsSymlink(target, uid, GroupForNew(gid));
+            Errno e = Link(name, link);
+            if (e != 0) Memory.KernelObjects.Free(link); // the target is the caller's until the link is made
+            return e;
+        }
 
         // A set-group-ID directory gives what is made in it its own group.
         public uint GroupForNew(uint gid) => (Mode & S_ISGID) != 0 ? Gid : gid;
@@ -269,17 +274,29 @@ namespace Kerla.Kernel.Fs.Tmpfs
         }
 
         // Removed and left: empty, so only the directory's own storage goes,
-        // and its hold on its parent.
+        // and its hold on its parent, which may go the same way: up a chain of
+        // removed directories in a loop (not by recursion: a deep chain would
+        // overflow the kernel stack).
         public override void Evict()
+        {
+            TmpfsDirectory? directory = this;
+            while (directory is not null)
+            {
+                TmpfsDirectory? parent = directory._parent;
+                directory.FreeStorage();
+                if (parent is not null && --parent.References == 0 && parent.Nlink == 0) directory = parent;
+                else directory = null;
+            }
+        }
+
+        private void FreeStorage()
         {
             Memory.KernelObjects.Free(_names);
             Memory.KernelObjects.Free(_inodes);
             Memory.KernelObjects.Free(_positions);
             Memory.KernelObjects.Free(_index);
             Evicting();
-            TmpfsDirectory? parent = _parent;
             Memory.KernelObjects.Free(this);
-            parent?.Unreference();
         }
 
         // A file still open is losing its last name, `name` here: /proc/<pid>/fd
@@ -347,7 +364,8 @@ namespace Kerla.Kernel.Fs.Tmpfs
         // The frame table has two levels of 512 entries' chunks, so that no
         // table is a large allocation; its top level is at most 256 KiB.
         private const int ChunkShift = 9, ChunkSize = 1 << ChunkShift;
-        public const long MaxSize = 64L << 30; // 64 GiB
+        // A file may be 8 TiB long (a sparse one); its data may lie in the first 64 GiB.
+        public const long MaxSize = 8L << 40, MaxData = 64L << 30;
         private ulong[]?[] _chunks = new ulong[]?[0];
         private long PageCount => (long)_chunks.Length << ChunkShift;
         private long _size;
@@ -431,7 +449,7 @@ namespace Kerla.Kernel.Fs.Tmpfs
         public override long Write(long offset, ReadOnlySpan<byte> source)
         {
             long end = offset + source.Length;
-            if (offset < 0 || end > MaxSize) return -(long)Errno.EFBIG;
+            if (offset < 0 || end > MaxData) return -(long)Errno.EFBIG;
             if (source.Length == 0) return 0;
             Platform platform = KernelHost.Platform;
             int done = 0;
@@ -455,21 +473,24 @@ namespace Kerla.Kernel.Fs.Tmpfs
         // the kernel would be left with too little memory.
         public ulong Frame(long page)
         {
+            if (page >= MaxData >> PageShift) return 0;
             long chunk = page >> ChunkShift;
+            ulong existing = FrameAt(page);
+            if (existing != 0) return existing;
+            // The checks come before the table grows: it takes memory too (a
+            // chunk 2 pages, the top level up to 65), which the reserve covers.
+            Memory.PageAllocator pages = KernelHost.Pages;
+            if (pages.FreePages < KernelReserve || (Filesystem is Superblock full && full.Pages >= (long)pages.TotalPages / 2)) return 0;
             if (chunk >= _chunks.Length)
             {
-                if (page >= MaxSize >> PageShift) return 0;
                 long length = Math.Max(chunk + 1, Math.Max(4, (long)_chunks.Length * 2));
-                var larger = new ulong[]?[Math.Min(length, (MaxSize >> PageShift) >> ChunkShift)];
+                var larger = new ulong[]?[Math.Min(length, (MaxData >> PageShift) >> ChunkShift)];
                 Array.Copy(_chunks, larger, _chunks.Length);
                 Memory.KernelObjects.Free(_chunks);
                 _chunks = larger;
             }
             ulong[] frames = _chunks[chunk] ??= new ulong[ChunkSize];
             int slot = (int)(page & (ChunkSize - 1));
-            if (frames[slot] != 0) return frames[slot];
-            Memory.PageAllocator pages = KernelHost.Pages;
-            if (pages.FreePages < KernelReserve || (Filesystem is Superblock full && full.Pages >= (long)pages.TotalPages / 2)) return 0;
             ulong frame = KernelHost.Platform.AllocateFrame();
             if (frame == 0) return 0;
             frames[slot] = frame;
@@ -535,9 +556,10 @@ namespace Kerla.Kernel.Fs.Tmpfs
             if (punchHole) Zero(offset, end); // the size stays
             else
             {
-                // More than the filesystem could ever hold fails before taking anything.
+                // More than a filesystem could ever hold fails before taking anything.
                 long first = offset >> PageShift, last = (end + PageSize - 1) >> PageShift;
-                if (Filesystem is Superblock sb && last - first > (long)KernelHost.Pages.TotalPages / 2 - sb.Pages) return Errno.ENOSPC;
+                if (end > MaxData) return Errno.EFBIG;
+                if (last - first > (long)KernelHost.Pages.TotalPages / 2) return Errno.ENOSPC;
                 for (long page = first; page < last; page++)
                     if (Frame(page) == 0) return Errno.ENOSPC;
                 if (!keepSize && end > _size) _size = end;
