@@ -96,8 +96,13 @@ namespace Kerla.Kernel.Syscalls
                 e = inode.Truncate(0);
                 if (e != 0) return e;
             }
-            e = inode.Open(out Inode opened);
-            if (e != 0) return e;
+            // O_PATH names the node itself: a device is not opened.
+            Inode opened = inode;
+            if ((flags & OpenFile.O_PATH) == 0)
+            {
+                e = inode.Open(out opened);
+                if (e != 0) return e;
+            }
             var file = new OpenFile(opened, flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC | OpenFile.O_CLOEXEC));
             long opening = (flags & OpenFile.O_PATH) != 0 ? 0 : opened.Opened(file);
             if (opening < 0)

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -123,6 +124,17 @@ int main(void)
     int deep;
     waitpid(child, &deep, 0);
     show("remove 600 nested directories from below, then leave", WIFEXITED(deep) ? WEXITSTATUS(deep) : -1);
+
+    /* O_PATH on a device node names the node: it opens even with no driver. */
+    mknod("nodev", S_IFCHR | 0600, makedev(240, 7));
+    show("open a driverless device node", open("nodev", O_RDONLY));
+    int node = open("nodev", O_PATH);
+    show("open it O_PATH", node >= 0 ? 0 : -1);
+    show("  fstat", fstat(node, &st));
+    printf("  char device %d, rdev %u:%u\n", S_ISCHR(st.st_mode), major(st.st_rdev), minor(st.st_rdev));
+    unlink("nodev");
+    show("  fstat once unlinked", fstat(node, &st));
+    close(node);
 
     /* Empty paths. */
     show("mkdir \"\"", mkdir("", 0755));
