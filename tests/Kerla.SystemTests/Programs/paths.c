@@ -11,8 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* struct statx as linux/stat.h lays it out (musl's headers have none). */
+struct kstatx_time { long long tv_sec; unsigned tv_nsec; int reserved; };
+struct kstatx {
+    unsigned mask, blksize;
+    unsigned long long attributes;
+    unsigned nlink, uid, gid;
+    unsigned short mode, spare0;
+    unsigned long long ino, size, blocks, attributes_mask;
+    struct kstatx_time atime, btime, ctime, mtime;
+    unsigned rdev_major, rdev_minor, dev_major, dev_minor;
+    unsigned long long spare[14];
+};
 
 static void show(const char *call, long result)
 {
@@ -140,6 +154,26 @@ int main(void)
     show("open O_TMPFILE read-only", opened(open("pt", O_TMPFILE | O_RDONLY, 0600)));
     show("open O_TMPFILE on a file", opened(open("pt/made", O_TMPFILE | O_RDWR, 0600)));
     show("open O_TMPFILE|O_CREAT", opened(open("pt", O_TMPFILE | O_CREAT | O_RDWR, 0600)));
+
+    /* statx says what stat says. */
+    const char *statx_paths[] = {"pt", "pt/made", "pt/sublink"};
+    for (int i = 0; i < 3; i++) {
+        struct kstatx sx;
+        int flags = i == 2 ? AT_SYMLINK_NOFOLLOW : 0;
+        show(statx_paths[i], syscall(SYS_statx, AT_FDCWD, statx_paths[i], flags, 0x7ff, &sx));
+        fstatat(AT_FDCWD, statx_paths[i], &st, flags);
+        printf("  basic stats %d, mode %d, nlink %d, ids %d, ino %d, size %d, blocks %d, mtime %d, dev %d\n",
+               (sx.mask & 0x7ff) == 0x7ff, sx.mode == st.st_mode, sx.nlink == st.st_nlink, sx.uid == st.st_uid && sx.gid == st.st_gid,
+               sx.ino == st.st_ino, (long long)sx.size == st.st_size, (long long)sx.blocks == st.st_blocks,
+               sx.mtime.tv_sec == st.st_mtim.tv_sec && sx.mtime.tv_nsec == st.st_mtim.tv_nsec,
+               sx.dev_major == major(st.st_dev) && sx.dev_minor == minor(st.st_dev));
+    }
+    struct kstatx sx;
+    show("statx bad flags", syscall(SYS_statx, AT_FDCWD, "pt", 0x1, 0x7ff, &sx));
+    show("statx reserved mask bit", syscall(SYS_statx, AT_FDCWD, "pt", 0, 0x80000000u, &sx));
+    show("statx missing", syscall(SYS_statx, AT_FDCWD, "pt/missing", 0, 0x7ff, &sx));
+    show("statx AT_EMPTY_PATH on the directory fd", syscall(SYS_statx, dir, "", AT_EMPTY_PATH, 0x7ff, &sx));
+    printf("  directory %d\n", S_ISDIR(sx.mode));
 
     /* O_APPEND writes go to the end, whatever the offset. */
     fd = open("pt/log", O_CREAT | O_WRONLY | O_APPEND, 0644);
