@@ -96,7 +96,7 @@ namespace Kerla.Kernel.Fs
             string directory = Syscalls.Getcwd.PathOf(parent);
             string canonical = (object)last == "." ? new string(directory.AsSpan())
                 : string.Concat(directory == "/" ? "" : directory, "/", last);
-            if ((object)directory != "/") Memory.KernelObjects.Free(directory);
+            Memory.KernelObjects.Free(directory);
             Drop(last);
             return canonical;
         }
@@ -111,8 +111,7 @@ namespace Kerla.Kernel.Fs
             {
                 // A removed directory someone is still in: where it was, as Linux shows it.
                 if (inode.Nlink == 0) return inode.DeletedPath is null ? null : string.Concat(inode.DeletedPath, " (deleted)");
-                string path = Syscalls.Getcwd.PathOf(inode);
-                return (object)path == "/" ? new string('/', 1) : path;
+                return Syscalls.Getcwd.PathOf(inode);
             }
             return Search(Process.UserProcess.Current?.Root ?? Root!, inode, "", 0);
         }

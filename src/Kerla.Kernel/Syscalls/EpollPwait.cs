@@ -8,8 +8,7 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.EpollPwait)]
         public static SyscallResult Handle(Fd epfd, UserPtr<byte> events, int maxevents, int timeout, UserPtr<byte> sigmask, nuint sigsetsize)
         {
-            long deadline = timeout < 0 ? long.MaxValue : (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + timeout;
-            return WithMask(epfd, events, maxevents, deadline, sigmask, sigsetsize);
+            return WithMask(epfd, events, maxevents, Poll.Deadline(timeout), sigmask, sigsetsize);
         }
 
         internal static SyscallResult WithMask(Fd epfd, UserPtr<byte> events, int maxevents, long deadline, UserPtr<byte> sigmask, nuint sigsetsize)

@@ -13,8 +13,7 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.EpollWait)]
         public static SyscallResult Handle(Fd epfd, UserPtr<byte> events, int maxevents, int timeout)
         {
-            long deadline = timeout < 0 ? long.MaxValue : (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + timeout;
-            return Wait(epfd, events, maxevents, deadline);
+            return Wait(epfd, events, maxevents, Poll.Deadline(timeout));
         }
 
         // deadline: milliseconds since boot, long.MaxValue for none.

@@ -23,11 +23,13 @@ namespace Kerla.Kernel.Syscalls
             Span<byte> bytes = stackalloc byte[Math.Min(length + 1, Vfs.PathMax)];
             for (int i = 0; i < bytes.Length - 1; i++) bytes[i] = (byte)path[i];
             bytes[bytes.Length - 1] = 0;
-            if ((object)path != "/") Memory.KernelObjects.Free(path);
+            Memory.KernelObjects.Free(path);
             if ((ulong)length + 1 > size) return Errno.ERANGE;
             return UserMemory.Write(buf, bytes) ? length + 1 : Errno.EFAULT;
         }
 
+        // A directory's path from the process's root: always a new string (the
+        // caller frees it), "/" too.
         public static string PathOf(Inode directory)
         {
             string path = "";
@@ -45,7 +47,7 @@ namespace Kerla.Kernel.Syscalls
                 path = longer;
                 directory = parent;
             }
-            return path.Length == 0 ? "/" : path;
+            return path.Length == 0 ? new string('/', 1) : path;
         }
     }
 }

@@ -15,9 +15,13 @@ namespace Kerla.Kernel.Syscalls
         [Syscall(SyscallNumber.Poll)]
         public static SyscallResult Handle(UserPtr<byte> fds, uint nfds, int timeout)
         {
-            long deadline = timeout < 0 ? long.MaxValue : (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + timeout;
-            return Wait(fds, nfds, deadline);
+            return Wait(fds, nfds, Deadline(timeout));
         }
+
+        // A timeout in milliseconds (negative: none) as the deadline the waits
+        // take: milliseconds since boot, long.MaxValue for none.
+        internal static long Deadline(int timeout) =>
+            timeout < 0 ? long.MaxValue : (long)(KernelHost.Platform.NanosecondsSinceBoot / 1000000) + timeout;
 
         // deadline: milliseconds since boot, long.MaxValue for none.
         internal static SyscallResult Wait(UserPtr<byte> fds, uint nfds, long deadline)

@@ -163,10 +163,7 @@ namespace Kerla.Kernel.Fs.Procfs
             text.Append("\nmnt_id:\t"); text.Append(file.Inode.Dev);
             text.Append("\nino:\t"); text.Append(file.Inode.Ino);
             text.Append('\n');
-            if (offset >= text.Length) return 0;
-            int count = Math.Min(destination.Length, text.Length - (int)offset);
-            text.Bytes.Slice((int)offset, count).CopyTo(destination);
-            return count;
+            return text.CopyOut(offset, destination);
         }
 
         public void Detach() => _process = UserProcess.Gone;

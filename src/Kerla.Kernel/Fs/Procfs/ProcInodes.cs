@@ -31,10 +31,7 @@ namespace Kerla.Kernel.Fs.Procfs
             Span<byte> buffer = stackalloc byte[4096];
             var text = new ProcText(buffer);
             _generate(ref text);
-            if (offset >= text.Length) return 0;
-            int count = Math.Min(destination.Length, text.Length - (int)offset);
-            text.Bytes.Slice((int)offset, count).CopyTo(destination);
-            return count;
+            return text.CopyOut(offset, destination);
         }
 
         public override long Write(long offset, ReadOnlySpan<byte> source) => _set is null ? -(long)Syscalls.Errno.EACCES : _set(source);

@@ -17,6 +17,15 @@ namespace Kerla.Kernel.Fs.Procfs
 
         public ReadOnlySpan<byte> Bytes => _buffer.Slice(0, Length);
 
+        // read(2) of the text at `offset`: the bytes copied (0 past the end).
+        public long CopyOut(long offset, Span<byte> destination)
+        {
+            if (offset >= Length) return 0;
+            int count = Math.Min(destination.Length, Length - (int)offset);
+            Bytes.Slice((int)offset, count).CopyTo(destination);
+            return count;
+        }
+
         public void Append(string text)
         {
             for (int i = 0; i < text.Length && Length < _buffer.Length; i++) _buffer[Length++] = (byte)text[i];
