@@ -58,7 +58,7 @@ namespace Kerla.Kernel.Syscalls
                     {
                         string passed = name;
                         e = Vfs.LookupParent(link.LinkTarget!, parent, out parent, out name);
-                        if ((object)passed != ".") Memory.KernelObjects.Free(passed);
+                        Vfs.Drop(passed);
                     }
                 }
                 // open("x/", O_CREAT): only a directory could be meant, and open cannot make one.
